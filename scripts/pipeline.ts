@@ -1,0 +1,34 @@
+/**
+ * npm run pipeline: validates data/reports against the plan and the code list, aggregates,
+ * protects and publishes to static/data. Exits 1 with every issue listed when the input is bad;
+ * the previously published data then stays as it was.
+ */
+import { reportIssues, runPipeline } from '../src/lib/pipeline/run';
+
+const arg = (name: string) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : undefined;
+};
+
+const started = performance.now();
+const result = await runPipeline({
+	root: process.cwd(),
+	plan: arg('plan') ?? process.env.PLAN,
+	reports: arg('reports'),
+	out: arg('out')
+});
+const text = reportIssues(result);
+if (text) console.error(text);
+if (!result.ok) {
+	const errors =
+		result.issues.filter((i) => i.severity === 'error').length + result.problems.length;
+	console.error(
+		`\nPipeline stopped: ${errors} error(s). Published data left unchanged. / Dừng: ${errors} lỗi, dữ liệu đã công bố giữ nguyên.`
+	);
+	process.exit(1);
+}
+const m = result.manifest!;
+const secs = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+	`Published ${m.tables.length} tables (${m.tables.map((t) => `${t.name}: ${t.rows} rows`).join(', ')}) as of ${m.asOf}${m.illustrative ? ', ILLUSTRATIVE data' : ''} in ${secs} s.`
+);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from './csv';
+
+describe('toCsv', () => {
+	it('writes a BOM, the notice lines, the header and the rows', () => {
+		const text = toCsv(['a', 'b'], [{ a: 'Xã Đắk Choong', b: 3 }, { a: null, b: 0.5 }], {
+			notice: ['DỮ LIỆU MINH HỌA']
+		});
+		expect(text).toBe('\uFEFF# DỮ LIỆU MINH HỌA\na,b\nXã Đắk Choong,3\n,0.5\n');
+	});
+	it('quotes separators and quotes', () => {
+		expect(csvCell('Huyện Ia H\' Drai, "x"')).toBe('"Huyện Ia H\' Drai, ""x"""');
+	});
+	it('neutralises cells a spreadsheet would run as a formula', () => {
+		for (const bad of ['=1+1', '+84', '-2', '@SUM(A1)', '\tx', '\rx'])
+			expect(csvCell(bad).replace(/^"/, '').startsWith("'")).toBe(true);
+		expect(csvCell(-2)).toBe('-2');
+	});
+	it('leaves no NaN or Infinity in the output', () => {
+		expect(csvCell(NaN)).toBe('');
+		expect(csvCell(Infinity)).toBe('');
+	});
+});

@@ -1,0 +1,68 @@
+/** The two kinds of report file of the intake format (data/README.md). */
+import {
+	breakdowns,
+	childCountColumns,
+	type BreakdownId,
+	type ChildCountColumn
+} from '../breakdowns';
+
+export type ReportKind = 'children' | 'units';
+
+export const childrenColumns = {
+	key: ['commune_code', 'year', ...breakdowns.map((b) => b.id)] as string[],
+	counts: [...childCountColumns] as string[],
+	optional: ['commune_name']
+};
+
+export const unitCountColumns = [
+	'caregivers',
+	'caregivers_trained',
+	'staff',
+	'staff_trained'
+] as const;
+export type UnitCountColumn = (typeof unitCountColumns)[number];
+
+export function unitsColumns(periodColumns: string[]) {
+	return {
+		key: ['unit_code', 'year'],
+		counts: [...unitCountColumns] as string[],
+		flags: ['has_service_network'],
+		dates: periodColumns,
+		optional: ['unit_name']
+	};
+}
+
+/** Each numerator and the denominator it may not exceed, within one row. */
+export const childrenBounds: [ChildCountColumn, ChildCountColumn][] = [
+	['accessed', 'children'],
+	['skills', 'children'],
+	['accessed_health', 'accessed'],
+	['accessed_education', 'accessed'],
+	['accessed_social', 'accessed'],
+	['accessed_protection', 'accessed']
+];
+export const unitBounds: [UnitCountColumn, UnitCountColumn][] = [
+	['caregivers_trained', 'caregivers'],
+	['staff_trained', 'staff']
+];
+
+export interface ChildrenRecord
+	extends Record<BreakdownId, string>, Record<ChildCountColumn, number> {
+	commune_code: string;
+	year: number;
+}
+
+export interface UnitRecord extends Record<UnitCountColumn, number | null> {
+	unit_code: string;
+	year: number;
+	has_service_network: 0 | 1 | null;
+	/** submission date (YYYY-MM-DD) per reporting period column; null when not received */
+	submitted: Record<string, string | null>;
+}
+
+/** Tells the kind of a file from its header row. */
+export function detectKind(header: string[]): ReportKind | null {
+	if (header.includes('disability_type') || header.includes('commune_code')) return 'children';
+	if (header.includes('unit_code')) return 'units';
+	return null;
+}

@@ -1,0 +1,180 @@
+/**
+ * Aggregates validated report records with DuckDB (Node) into the views the pages need:
+ * the breakdown cube (province and districts: every combination of breakdowns with their
+ * totals; communes: totals and one breakdown at a time), and unit-year facts (caregivers,
+ * staff, networks, report dates). Values are raw here; protection comes next.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ALL, breakdowns, childCountColumns, type BreakdownId } from '../domain/breakdowns';
+import type { ChildrenRecord, UnitRecord } from '../domain/intake/schema';
+import type { Geography, UnitLevel } from '../domain/units';
+
+export type CubeRow = {
+	year: number;
+	level: UnitLevel;
+	unit_code: string;
+	district_code: string;
+} & Record<BreakdownId, string> &
+	Record<(typeof childCountColumns)[number], number>;
+
+export interface UnitYear {
+	year: number;
+	level: UnitLevel;
+	unit_code: string;
+	district_code: string;
+	caregivers: number | null;
+	caregivers_trained: number | null;
+	staff: number | null;
+	staff_trained: number | null;
+	/** the unit's own flag: a commune's or district's network, the province's model */
+	has_service_network: 0 | 1 | null;
+	/** whether the unit sent a units-file row for the year */
+	reported: boolean;
+	submitted: Record<string, string | null>;
+}
+
+const dims = breakdowns.map((b) => b.id);
+const counts = [...childCountColumns];
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+async function loadChildren(con: DuckDBConnection, records: ChildrenRecord[]) {
+	await con.run(
+		`CREATE TABLE children (commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} BIGINT`).join(', ')})`
+	);
+	const app = await con.createAppender('children');
+	for (const r of records) {
+		app.appendVarchar(r.commune_code);
+		app.appendInteger(r.year);
+		for (const d of dims) app.appendVarchar(r[d]);
+		for (const c of counts) app.appendBigInt(BigInt(r[c]));
+		app.endRow();
+	}
+	app.closeSync();
+}
+
+/** The cube, complete: every unit × year × combination exists (zeros included) so totals add up. */
+export async function aggregateCube(
+	records: ChildrenRecord[],
+	geo: Geography,
+	years: number[]
+): Promise<CubeRow[]> {
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	try {
+		await loadChildren(con, records);
+		const unitRows = [geo.province, ...geo.districts, ...geo.communes]
+			.map((u) => `(${q(u.code)}, ${q(u.level)}, ${q(u.district_code)})`)
+			.join(', ');
+		await con.run(
+			`CREATE TABLE units AS SELECT * FROM (VALUES ${unitRows}) t(unit_code, level, district_code)`
+		);
+		const valueLists = breakdowns.map(
+			(b) =>
+				`(SELECT unnest([${[ALL, ...b.categories.map((c) => c.code)].map(q).join(', ')}]) AS ${b.id})`
+		);
+		const sums = counts.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ');
+		const coalesced = counts.map((c) => `coalesce(a.${c}, 0)::BIGINT AS ${c}`).join(', ');
+		const specific = dims.map((d) => `(g.${d} <> 'all')::INT`).join(' + ');
+		const sql = `
+			WITH by_unit AS (
+				SELECT year, ${q(geo.province.code)} AS unit_code, * EXCLUDE (year, commune_code) FROM children
+				UNION ALL
+				SELECT c.year, u.district_code, c.* EXCLUDE (year, commune_code)
+				FROM children c JOIN units u ON u.unit_code = c.commune_code
+				UNION ALL
+				SELECT year, commune_code, * EXCLUDE (year, commune_code) FROM children
+			),
+			agg AS (
+				SELECT year, unit_code, ${dims.map((d) => `coalesce(${d}, 'all') AS ${d}`).join(', ')}, ${sums}
+				FROM by_unit GROUP BY year, unit_code, CUBE (${dims.join(', ')})
+			),
+			grid AS (
+				SELECT y.year, u.unit_code, u.level, u.district_code, ${dims.join(', ')}
+				FROM (SELECT unnest([${years.join(', ')}]) AS year) y, units u, ${valueLists.join(', ')}
+			)
+			SELECT g.year, g.level, g.unit_code, g.district_code, ${dims.map((d) => `g.${d}`).join(', ')}, ${coalesced}
+			FROM grid g LEFT JOIN agg a USING (year, unit_code, ${dims.join(', ')})
+			-- communes carry their totals and one breakdown at a time: finer cells would be almost all suppressed
+			WHERE g.level <> 'commune' OR (${specific}) <= 1
+			ORDER BY g.year, CASE g.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, g.unit_code, ${dims.map((d) => `g.${d}`).join(', ')}`;
+		const reader = await con.runAndReadAll(sql);
+		return reader.getRowObjectsJS().map((r) => {
+			const row = { ...r } as Record<string, unknown>;
+			for (const c of counts) row[c] = Number(row[c]);
+			return row as unknown as CubeRow;
+		});
+	} finally {
+		con.closeSync();
+		db.closeSync();
+	}
+}
+
+/** One row per unit and year, summing communes' caregivers and staff up to districts and province. */
+export function aggregateUnitYears(
+	records: UnitRecord[],
+	geo: Geography,
+	years: number[],
+	periodColumns: string[]
+): UnitYear[] {
+	const byKey = new Map(records.map((r) => [`${r.unit_code}|${r.year}`, r]));
+	const out: UnitYear[] = [];
+	const sumCols = ['caregivers', 'caregivers_trained', 'staff', 'staff_trained'] as const;
+	for (const year of years) {
+		const communeRows = new Map<string, UnitYear>();
+		for (const c of geo.communes) {
+			const r = byKey.get(`${c.code}|${year}`);
+			const row: UnitYear = {
+				year,
+				level: 'commune',
+				unit_code: c.code,
+				district_code: c.district_code,
+				caregivers: r?.caregivers ?? null,
+				caregivers_trained: r?.caregivers_trained ?? null,
+				staff: r?.staff ?? null,
+				staff_trained: r?.staff_trained ?? null,
+				has_service_network: r?.has_service_network ?? null,
+				reported: r !== undefined,
+				submitted: Object.fromEntries(periodColumns.map((p) => [p, r?.submitted[p] ?? null]))
+			};
+			communeRows.set(c.code, row);
+		}
+		const sum = (rows: UnitYear[], col: (typeof sumCols)[number]) => {
+			const vals = rows.map((r) => r[col]).filter((v): v is number => v !== null);
+			return vals.length === 0 ? null : vals.reduce((a, b) => a + b, 0);
+		};
+		const upper = (
+			code: string,
+			level: UnitLevel,
+			district: string,
+			members: UnitYear[]
+		): UnitYear => {
+			const r = byKey.get(`${code}|${year}`);
+			return {
+				year,
+				level,
+				unit_code: code,
+				district_code: district,
+				caregivers: sum(members, 'caregivers'),
+				caregivers_trained: sum(members, 'caregivers_trained'),
+				staff: sum(members, 'staff'),
+				staff_trained: sum(members, 'staff_trained'),
+				has_service_network: r?.has_service_network ?? null,
+				reported: r !== undefined,
+				submitted: Object.fromEntries(periodColumns.map((p) => [p, r?.submitted[p] ?? null]))
+			};
+		};
+		const all = [...communeRows.values()];
+		out.push(upper(geo.province.code, 'province', '', all));
+		for (const d of geo.districts)
+			out.push(
+				upper(
+					d.code,
+					'district',
+					d.code,
+					all.filter((c) => c.district_code === d.code)
+				)
+			);
+		out.push(...all);
+	}
+	return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * Reporting status against the plan's calendar: per unit and period (on time, late, missing, not
+ * yet due), and completeness (received ÷ expected) and timeliness (on time ÷ expected) per scope.
+ */
+import { dueDate, type Plan } from '../domain/plan';
+import { reportStatus } from '../domain/reporting';
+import type { Geography } from '../domain/units';
+import type { UnitYear } from './aggregate';
+import type { Row, Table } from './build-tables';
+import { describeColumns } from './columns';
+
+export function buildReportingTables(
+	unitYears: UnitYear[],
+	plan: Plan,
+	geo: Geography,
+	asOf: string
+): [Table, Table] {
+	const rows: Row[] = [];
+	for (const u of unitYears) {
+		if (u.level === 'province') continue;
+		for (const p of plan.reporting.periods) {
+			const due = dueDate(p, u.year);
+			const submitted = u.submitted[p.column] ?? null;
+			rows.push({
+				year: u.year,
+				period: p.id,
+				level: u.level,
+				unit_code: u.unit_code,
+				district_code: u.district_code,
+				due_date: due,
+				submitted_date: submitted,
+				status: reportStatus(submitted, due, asOf)
+			});
+		}
+	}
+	const summary: Row[] = [];
+	const years = [...new Set(unitYears.map((u) => u.year))].sort();
+	const scopes = [
+		{
+			code: geo.province.code,
+			level: 'province',
+			reports_level: 'district',
+			of: (r: Row) => r.level === 'district'
+		},
+		{
+			code: geo.province.code,
+			level: 'province',
+			reports_level: 'commune',
+			of: (r: Row) => r.level === 'commune'
+		},
+		...geo.districts.map((d) => ({
+			code: d.code,
+			level: 'district',
+			reports_level: 'commune',
+			of: (r: Row) => r.level === 'commune' && r.district_code === d.code
+		}))
+	];
+	for (const year of years)
+		for (const p of plan.reporting.periods)
+			for (const s of scopes) {
+				const these = rows.filter((r) => r.year === year && r.period === p.id && s.of(r));
+				const n = (status: string) => these.filter((r) => r.status === status).length;
+				const expected = these.length - n('not_due');
+				const received = n('on_time') + n('late');
+				const pct = (x: number) => (expected === 0 ? null : Math.round((x * 1000) / expected) / 10);
+				summary.push({
+					year,
+					period: p.id,
+					level: s.level,
+					unit_code: s.code,
+					reports_level: s.reports_level,
+					expected,
+					received,
+					on_time: n('on_time'),
+					late: n('late'),
+					missing: n('missing'),
+					completeness_rate: pct(received),
+					timeliness_rate: pct(n('on_time'))
+				});
+			}
+	const reporting: Table = {
+		name: 'reporting',
+		title: {
+			vi: 'Tình trạng nộp báo cáo theo đơn vị và kỳ',
+			en: 'Report status by unit and period'
+		},
+		description: {
+			vi: 'Mỗi dòng là một báo cáo phải nộp của huyện hoặc xã: hạn nộp theo kế hoạch, ngày nhận và tình trạng.',
+			en: 'One row per report a district or commune owes: due date from the plan, date received and status.'
+		},
+		columns: describeColumns(plan, Object.keys(rows[0] ?? {})),
+		rows
+	};
+	const reportingSummary: Table = {
+		name: 'reporting_summary',
+		title: { vi: 'Tỷ lệ đầy đủ và đúng hạn của báo cáo', en: 'Report completeness and timeliness' },
+		description: {
+			vi: 'Tỉnh: báo cáo của 10 huyện và của các xã; huyện: báo cáo của các xã. Không tính kỳ chưa đến hạn.',
+			en: 'Province: reports of the 10 districts and of the communes; district: reports of its communes. Periods not yet due are left out.'
+		},
+		columns: describeColumns(plan, Object.keys(summary[0] ?? {})),
+		rows: summary
+	};
+	return [reporting, reportingSummary];
+}
+
+export function buildUnitsTable(plan: Plan, geo: Geography): Table {
+	const rows: Row[] = [geo.province, ...geo.districts, ...geo.communes].map((u) => ({
+		unit_code: u.code,
+		name: u.name,
+		type: u.type,
+		level: u.level,
+		district_code: u.district_code,
+		name_ascii: u.name_ascii
+	}));
+	return {
+		name: 'units',
+		title: { vi: 'Danh mục đơn vị hành chính', en: 'Administrative units' },
+		description: {
+			vi: 'Mã và tên đơn vị theo Tổng cục Thống kê (tỉnh, 10 huyện, 102 xã).',
+			en: 'GSO unit codes and names (province, 10 districts, 102 communes).'
+		},
+		columns: describeColumns(plan, Object.keys(rows[0])),
+		rows
+	};
+}

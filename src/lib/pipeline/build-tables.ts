@@ -1,0 +1,213 @@
+/**
+ * Turns aggregated values into the published tables, protected: counts of 1–4 suppressed with
+ * complementary suppression over every additive identity of the table, rates withheld when a
+ * count they come from is, or their denominator is under 5.
+ */
+import { ALL, breakdownIds, childCountColumns, type Label } from '../domain/breakdowns';
+import { dueDate, rateIndicators, type Plan } from '../domain/plan';
+import { childrenOf, type Geography } from '../domain/units';
+import type { CubeRow, UnitYear } from './aggregate';
+import { describeColumns, suppressedFlag, type ColumnSpec } from './columns';
+import { additiveGroups, rateCell, suppressCounts, type TableShape } from './protect';
+
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+export interface Table {
+	name: string;
+	title: Label;
+	description: Label;
+	columns: ColumnSpec[];
+	rows: Row[];
+	/** the additive identities the protection used; the disclosure tests re-check them */
+	shape?: TableShape;
+}
+
+const unitHierarchy = (geo: Geography): TableShape['hierarchy'] => ({
+	column: 'unit_code',
+	childrenOf: new Map(
+		[geo.province, ...geo.districts].map((u) => [
+			u.code,
+			childrenOf(geo, u.code).map((c) => c.code)
+		])
+	),
+	ignore: ['level', 'district_code']
+});
+
+/** Suppresses each count column in place and adds its `_suppressed` flag. */
+function protectCounts(rows: Row[], columns: string[], shape: TableShape): void {
+	const groups = additiveGroups(rows, shape);
+	for (const col of columns) {
+		const values = rows.map((r) => (typeof r[col] === 'number' ? (r[col] as number) : 0));
+		const hidden = suppressCounts(values, groups);
+		rows.forEach((r, i) => {
+			r[suppressedFlag(col)] = hidden[i];
+			if (hidden[i]) r[col] = null;
+		});
+	}
+}
+
+/** Adds a rate column from two protected count columns of the same rows. */
+function addRate(
+	rows: Row[],
+	name: string,
+	num: string,
+	den: string,
+	raw: (i: number) => [number | null, number | null]
+) {
+	rows.forEach((r, i) => {
+		const [n, d] = raw(i);
+		const cell = rateCell(n, d, r[suppressedFlag(num)] === true, r[suppressedFlag(den)] === true);
+		r[name] = cell.value;
+		r[suppressedFlag(name)] = cell.suppressed;
+	});
+}
+
+export function buildCubeTable(cube: CubeRow[], plan: Plan, geo: Geography): Table {
+	const counts = [...childCountColumns];
+	const rows: Row[] = cube.map((r) => ({ ...r }));
+	const raw = cube;
+	const shape: TableShape = {
+		dimensions: ['year', 'level', 'unit_code', 'district_code', ...breakdownIds],
+		marginals: Object.fromEntries(breakdownIds.map((d) => [d, ALL])),
+		hierarchy: unitHierarchy(geo)
+	};
+	protectCounts(rows, counts, shape);
+	const rates = rateIndicators(plan).filter(
+		(i) =>
+			(counts as string[]).includes(i.numerator) && (counts as string[]).includes(i.denominator)
+	);
+	for (const ind of rates)
+		addRate(rows, `${ind.id}_rate`, ind.numerator, ind.denominator, (i) => [
+			raw[i][ind.numerator as keyof CubeRow] as number,
+			raw[i][ind.denominator as keyof CubeRow] as number
+		]);
+	const names = [...shape.dimensions, ...counts, ...rates.map((i) => `${i.id}_rate`)];
+	return {
+		name: 'children_cube',
+		title: {
+			vi: 'TEKT theo dạng tật, mức độ, giới tính, nhóm tuổi, dân tộc',
+			en: 'Children with disabilities by type, severity, sex, age band and ethnicity'
+		},
+		description: {
+			vi: 'Tỉnh và huyện: mọi tổ hợp phân tổ và các dòng tổng ("all"). Xã: dòng tổng và từng phân tổ một.',
+			en: 'Province and districts: every combination of breakdowns with totals ("all"). Communes: totals and one breakdown at a time.'
+		},
+		columns: describeColumns(
+			plan,
+			withFlags(names, [...counts, ...rates.map((i) => `${i.id}_rate`)])
+		),
+		rows,
+		shape
+	};
+}
+
+function withFlags(names: string[], protectedCols: string[]): string[] {
+	return [...names, ...protectedCols.map(suppressedFlag)];
+}
+
+/**
+ * One row per unit and year with every indicator of the plan. Children counts come from the
+ * protected cube's total rows, so a value is hidden the same way wherever it is published.
+ */
+export function buildIndicatorTable(
+	cubeTable: Table,
+	cubeRaw: CubeRow[],
+	unitYears: UnitYear[],
+	plan: Plan,
+	geo: Geography
+): Table {
+	const childCols = ['children', 'accessed', 'skills'];
+	const totals = new Map<string, Row>();
+	for (const r of cubeTable.rows)
+		if (breakdownIds.every((d) => r[d] === ALL)) totals.set(`${r.unit_code}|${r.year}`, r);
+	const unitCols = ['caregivers', 'caregivers_trained', 'staff', 'staff_trained'] as const;
+	const rows: Row[] = unitYears.map((u) => {
+		const t = totals.get(`${u.unit_code}|${u.year}`);
+		const row: Row = {
+			year: u.year,
+			level: u.level,
+			unit_code: u.unit_code,
+			district_code: u.district_code
+		};
+		for (const c of childCols) {
+			row[c] = (t?.[c] as number | null) ?? null;
+			row[suppressedFlag(c)] = t?.[suppressedFlag(c)] === true;
+		}
+		for (const c of unitCols) row[c] = u[c];
+		row.has_service_network = u.has_service_network;
+		return row;
+	});
+	protectCounts(rows, [...unitCols], {
+		dimensions: ['year', 'level', 'unit_code', 'district_code'],
+		marginals: {},
+		hierarchy: unitHierarchy(geo)
+	});
+
+	// Raw (unprotected) values feed the rates; rateCell withholds any rate whose inputs are hidden.
+	const raw = new Map<string, Record<string, number | null>>();
+	for (const u of unitYears) raw.set(`${u.unit_code}|${u.year}`, { ...u });
+	for (const r of cubeRaw)
+		if (breakdownIds.every((d) => r[d] === ALL))
+			Object.assign(raw.get(`${r.unit_code}|${r.year}`) ?? {}, r);
+	const rateCols: string[] = [];
+	for (const ind of rateIndicators(plan)) {
+		const name = `${ind.id}_rate`;
+		rateCols.push(name);
+		addRate(rows, name, ind.numerator, ind.denominator, (i) => {
+			const src = raw.get(`${rows[i].unit_code}|${rows[i].year}`);
+			return [src?.[ind.numerator] ?? null, src?.[ind.denominator] ?? null];
+		});
+	}
+
+	// Unit counts (districts and communes with a network): counts of units, not of children.
+	const countCols: string[] = [];
+	for (const ind of plan.indicators) {
+		if (ind.kind !== 'unit_count') continue;
+		countCols.push(`${ind.id}_count`, `${ind.id}_units`);
+		const flagOf = new Map(
+			unitYears.map((u) => [`${u.unit_code}|${u.year}`, u[ind.flag as 'has_service_network']])
+		);
+		for (const r of rows) {
+			const members =
+				r.level === ind.level
+					? [r.unit_code as string]
+					: r.level === 'province'
+						? (ind.level === 'district' ? geo.districts : geo.communes).map((u) => u.code)
+						: r.level === 'district' && ind.level === 'commune'
+							? childrenOf(geo, r.unit_code as string).map((u) => u.code)
+							: [];
+			const flags = members.map((m) => flagOf.get(`${m}|${r.year}`));
+			const known = flags.filter((f) => f !== null && f !== undefined);
+			r[`${ind.id}_count`] =
+				members.length === 0 || known.length === 0 ? null : known.filter((f) => f === 1).length;
+			r[`${ind.id}_units`] = members.length === 0 ? null : members.length;
+		}
+	}
+	const names = [
+		'year',
+		'level',
+		'unit_code',
+		'district_code',
+		...childCols,
+		...unitCols,
+		'has_service_network',
+		...rateCols,
+		...countCols
+	];
+	return {
+		name: 'indicators',
+		title: { vi: 'Chỉ số theo đơn vị và năm', en: 'Indicators by unit and year' },
+		description: {
+			vi: 'Mỗi dòng là một đơn vị (tỉnh, huyện, xã) trong một năm, với tử số, mẫu số và tỷ lệ của từng chỉ tiêu.',
+			en: "One row per unit (province, district, commune) and year, with each target's numerator, denominator and rate."
+		},
+		columns: describeColumns(plan, withFlags(names, [...childCols, ...unitCols, ...rateCols])),
+		rows,
+		shape: {
+			dimensions: ['year', 'level', 'unit_code', 'district_code'],
+			marginals: {},
+			hierarchy: unitHierarchy(geo)
+		}
+	};
+}
