@@ -1,0 +1,418 @@
+/**
+ * Deterministic illustrative dataset for the Kon Tum 3430/KH-UBND dashboard, written in the intake
+ * format of data/README.md. Pure: the caller reads the unit list and writes the files.
+ *
+ * Model: a fixed seed draws the communes' traits once (size, ethnic mix, how well they run,
+ * network ranking), then every year simulates the register child by child and aggregates it into
+ * breakdown cells. Outcome rates follow a logistic model whose intercept is calibrated each year
+ * so the province figures tell the intended story (some targets met, some not).
+ */
+import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
+
+export interface DemoUnit {
+	code: string;
+	name: string;
+	level: string;
+	district_code: string;
+	type: string;
+}
+/** A commune's earlier name (data/plans/*.json geography.renames). */
+export interface DemoRename {
+	code: string;
+	until: string;
+	oldName: string;
+}
+export interface DemoOptions {
+	seed: number;
+	units: DemoUnit[];
+	renames?: DemoRename[];
+	/** Reports dated after this day have not arrived yet. */
+	asOf?: string;
+}
+export interface DemoFile {
+	name: string;
+	text: string;
+}
+
+export const DEFAULT_SEED = 3430;
+export const DEMO_AS_OF = '2025-12-10';
+const FIRST_YEAR = 2018;
+const LAST_YEAR = 2025;
+const PROVINCE = { code: '62', name: 'Tỉnh Kon Tum' };
+/** Due dates as in data/plans/kontum-3430.json reporting.periods. */
+const DUE = { h1: '06-10', year: '12-10' };
+/** Remote highland districts: Đắk Glei, Kon Plông, Tu Mơ Rông, Ia H'Drai. */
+const HIGHLAND = new Set(['610', '613', '617', '618']);
+
+// Calibration figures (public sources, copied here so the generator stands alone). Per district:
+// [population 2022 (Kon Tum statistical yearbook 2022), ethnic-minority household share
+// (Ban Dân tộc Kon Tum, 2022)] ...
+const DISTRICTS: Record<string, [population: number, minority: number]> = {
+	'608': [177656, 0.29], // TP Kon Tum
+	'610': [51259, 0.88], // Đắk Glei
+	'611': [64968, 0.57], // Ngọc Hồi
+	'612': [51436, 0.5], // Đắk Tô
+	'613': [28163, 0.86], // Kon Plông
+	'614': [31071, 0.65], // Kon Rẫy
+	'615': [79590, 0.45], // Đắk Hà
+	'616': [53478, 0.56], // Sa Thầy
+	'617': [29331, 0.95], // Tu Mơ Rông
+	'618': [12962, 0.62] // Ia H'Drai
+};
+// ... disability prevalence, ethnic minority vs Kinh (VDS 2016) ...
+const PREVALENCE = { dtts: 0.0348, kinh: 0.0262 };
+// ... type mix (MOLISA 2015, report 4313/BC-UBVĐXH), severity mix (MOLISA), boys' share.
+const TYPE_MIX = [28, 15, 16, 17, 15, 12];
+const SEVERITY_MIX = [20, 38, 42];
+const BOYS_SHARE = 0.545;
+const AGE_MIX = [30, 35, 35];
+
+// The story the illustrative data tells (index 0 = 2018). Register grows as identification improves.
+const CHILDREN_2018 = 3650;
+const CHILDREN_GROWTH = 0.025;
+const TRAJECTORY = {
+	access: [0.55, 0.63, 0.725, 0.755, 0.785, 0.815, 0.84, 0.86],
+	skills: [0.35, 0.41, 0.48, 0.54, 0.59, 0.64, 0.68, 0.72],
+	caregivers: [0.45, 0.53, 0.62, 0.66, 0.7, 0.73, 0.76, 0.78],
+	staff: [0.6, 0.66, 0.73, 0.77, 0.81, 0.85, 0.88, 0.915]
+};
+/** Province rates are redrawn until within this distance of the trajectory. */
+const TOLERANCE = 0.01;
+const NETWORK_COMMUNES = [40, 41, 42, 44, 46, 48, 49, 51];
+const NETWORK_DISTRICTS = [7, 8, 8, 8, 8, 8, 8, 9];
+
+const COMMENT = (seed: number) =>
+	'# DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics' +
+	` — scripts/generate-demo-data.ts seed=${seed}`;
+
+const CHILD_HEADER =
+	'commune_code,commune_name,year,disability_type,severity,sex,age_band,ethnicity,' +
+	'children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills';
+const UNIT_HEADER =
+	'unit_code,unit_name,year,caregivers,caregivers_trained,staff,staff_trained,' +
+	'has_service_network,report_h1_submitted,report_year_submitted';
+/** Breakdowns in intake column order (disability_type, severity, sex, age_band, ethnicity). */
+const CATEGORIES = [disabilityTypes, severities, sexes, ageBands, ethnicities];
+
+/** mulberry32 with a few helpers: small, fast and identical on every platform. */
+class Rng {
+	private state: number;
+	constructor(seed: number) {
+		this.state = seed >>> 0;
+	}
+	next(): number {
+		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	}
+	int(lo: number, hi: number): number {
+		return lo + Math.floor(this.next() * (hi - lo + 1));
+	}
+	normal(): number {
+		return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
+	}
+	chance(p: number): boolean {
+		return this.next() < p;
+	}
+	binomial(n: number, p: number): number {
+		let k = 0;
+		for (let i = 0; i < n; i++) if (this.next() < p) k++;
+		return k;
+	}
+	/** Index drawn with probability proportional to weights (given as a cumulative array). */
+	pick(cumulative: number[]): number {
+		const u = this.next() * cumulative[cumulative.length - 1];
+		let lo = 0;
+		let hi = cumulative.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (cumulative[mid] > u) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	}
+}
+
+const cumulate = (weights: number[]) => {
+	let sum = 0;
+	return weights.map((w) => (sum += w));
+};
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const logit = (p: number) => Math.log(p / (1 - p));
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * Draws one success count per item (n people sharing a logit offset) with P = sigmoid(base + offset), base solved by bisection so
+ * the expected overall rate is `target`; redraws until the realised rate is within tolerance so
+ * whether a target is met does not depend on the seed.
+ */
+function drawCalibrated(rng: Rng, items: { n: number; offset: number }[], target: number) {
+	const total = items.reduce((s, it) => s + it.n, 0);
+	const expected = (b: number) =>
+		items.reduce((s, it) => s + it.n * sigmoid(b + it.offset), 0) / total;
+	let lo = -12;
+	let hi = 12;
+	for (let i = 0; i < 60; i++) {
+		const mid = (lo + hi) / 2;
+		if (expected(mid) < target) lo = mid;
+		else hi = mid;
+	}
+	let best: number[] = [];
+	let bestGap = Infinity;
+	for (let attempt = 0; attempt < 200 && bestGap > TOLERANCE; attempt++) {
+		const draw = items.map((it) => rng.binomial(it.n, sigmoid(lo + it.offset)));
+		const gap = Math.abs(draw.reduce((s, k) => s + k, 0) / total - target);
+		if (gap < bestGap) [best, bestGap] = [draw, gap];
+	}
+	return best;
+}
+
+interface Commune {
+	unit: DemoUnit;
+	highland: boolean;
+	weight: number;
+	/** P(ethnic minority) among this commune's children with disabilities */
+	minority: number;
+	/** how well the commune runs, on the logit scale, fixed across years */
+	effect: number;
+	networkScore: number;
+	staffBase: number;
+}
+
+function setUpCommunes(rng: Rng, units: DemoUnit[]): Commune[] {
+	const communes = units
+		.filter((u) => u.level === 'commune')
+		.sort((a, b) => a.code.localeCompare(b.code));
+	// Lognormal-ish size within the district; urban wards are small and more often Kinh.
+	const raw = communes.map((u) => Math.exp(0.5 * rng.normal()) * (u.type === 'Phường' ? 0.5 : 1));
+	const districtSum: Record<string, number> = {};
+	communes.forEach(
+		(u, i) => (districtSum[u.district_code] = (districtSum[u.district_code] ?? 0) + raw[i])
+	);
+	const result = communes.map((unit, i): Commune => {
+		const d = unit.district_code;
+		const [population, share] = DISTRICTS[d] ?? [30000, 0.53];
+		const m = sigmoid(logit(share) + 0.7 * rng.normal() - (unit.type === 'Xã' ? 0 : 0.8));
+		// A district's expected register scales with population × prevalence of its ethnic mix.
+		const prevalence = share * PREVALENCE.dtts + (1 - share) * PREVALENCE.kinh;
+		const weight = (population * prevalence * raw[i]) / districtSum[d];
+		const highland = HIGHLAND.has(d);
+		return {
+			unit,
+			highland,
+			weight,
+			minority: (m * PREVALENCE.dtts) / (m * PREVALENCE.dtts + (1 - m) * PREVALENCE.kinh),
+			effect: 0.35 * rng.normal(),
+			networkScore: rng.normal() - (highland ? 1.2 : 0) + (unit.type === 'Xã' ? 0 : 0.8),
+			staffBase: 0
+		};
+	});
+	// Staff team size grows with the commune's expected register.
+	const totalWeight = result.reduce((s, c) => s + c.weight, 0);
+	for (const c of result) {
+		const expectedChildren = (c.weight / totalWeight) * CHILDREN_2018;
+		c.staffBase = clamp(4 + 0.15 * expectedChildren + 1.5 * rng.normal(), 3, 14);
+	}
+	return result;
+}
+
+interface Child {
+	commune: number;
+	cell: number[];
+	accessed: boolean;
+	services: boolean[];
+	skills: boolean;
+}
+
+/** Logit offset shared by the children's indicators: remote, minority and severe children lag. */
+function childOffset(c: Commune, child: Child, network: boolean): number {
+	const [, severity, , age, ethnicity] = child.cell;
+	return (
+		c.effect +
+		(c.highland ? -0.8 : 0) +
+		(ethnicity === 1 ? -0.3 : 0) +
+		[-0.4, 0, 0.15][severity] +
+		(age === 0 ? -0.15 : 0) +
+		(network ? 0.3 : 0)
+	);
+}
+
+function simulateChildren(rng: Rng, communes: Commune[], t: number, network: Set<number>): Child[] {
+	const total = Math.round(CHILDREN_2018 * (1 + CHILDREN_GROWTH) ** t + 40 * rng.normal());
+	const where = cumulate(communes.map((c) => c.weight));
+	const [types, sevs, ages] = [cumulate(TYPE_MIX), cumulate(SEVERITY_MIX), cumulate(AGE_MIX)];
+	const children: Child[] = [];
+	for (let i = 0; i < total; i++) {
+		const commune = rng.pick(where);
+		const cell = [
+			rng.pick(types),
+			rng.pick(sevs),
+			rng.chance(BOYS_SHARE) ? 0 : 1,
+			rng.pick(ages),
+			rng.chance(communes[commune].minority) ? 1 : 0
+		];
+		children.push({ commune, cell, accessed: false, services: [], skills: false });
+	}
+	const offsets = children.map((ch) =>
+		childOffset(communes[ch.commune], ch, network.has(ch.commune))
+	);
+	const access = drawCalibrated(
+		rng,
+		offsets.map((offset) => ({ n: 1, offset })),
+		TRAJECTORY.access[t]
+	);
+	children.forEach((ch, i) => (ch.accessed = access[i] === 1));
+	for (const ch of children.filter((c) => c.accessed)) {
+		const [, severity, , age] = ch.cell;
+		// Health and rehabilitation is the most common service; pre-school children rarely get education.
+		ch.services = [
+			rng.chance(severity === 0 ? 0.85 : 0.72),
+			rng.chance([0.25, 0.75, 0.6][age] * (severity === 0 ? 0.6 : 1)),
+			rng.chance([0.75, 0.5, 0.2][severity]),
+			rng.chance(0.2)
+		];
+		if (!ch.services.some(Boolean)) ch.services[0] = true;
+	}
+	// Integration skills mostly reach children already in touch with services.
+	const skills = drawCalibrated(
+		rng,
+		children.map((ch, i) => ({
+			n: 1,
+			offset: offsets[i] + (ch.accessed ? 0.8 : -1) + (ch.cell[3] === 0 ? -0.3 : 0)
+		})),
+		TRAJECTORY.skills[t]
+	);
+	children.forEach((ch, i) => (ch.skills = skills[i] === 1));
+	return children;
+}
+
+function addDays(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Arrival date of one report: mostly a few days early, some late, a few never; improves over years. */
+function reportDate(rng: Rng, year: number, due: string, risk: number, asOf: string): string {
+	const t = year - FIRST_YEAR;
+	const missing = (0.07 - 0.006 * t) * risk;
+	const late = (0.3 - 0.028 * t) * risk;
+	const u = rng.next();
+	if (u < missing) return '';
+	const offset = u < missing + late ? rng.int(1, 40) : -rng.int(0, 9);
+	const date = addDays(`${year}-${due}`, offset);
+	return date > asOf ? '' : date;
+}
+
+function csvText(seed: number, header: string, rows: (string | number)[][]): string {
+	const cell = (v: string | number) => {
+		const s = String(v);
+		return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+	};
+	return [COMMENT(seed), header, ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+}
+
+/** Indices of the k highest scores. */
+const topK = (scores: number[], k: number) =>
+	new Set(
+		scores
+			.map((_, i) => i)
+			.sort((a, b) => scores[b] - scores[a])
+			.slice(0, k)
+	);
+
+export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
+	const { seed, units, renames = [], asOf = DEMO_AS_OF } = options;
+	const rng = new Rng(seed);
+	const communes = setUpCommunes(rng, units);
+	const districts = units
+		.filter((u) => u.level === 'district')
+		.sort((a, b) => a.code.localeCompare(b.code));
+	// Districts with a network: lowland first, highland ones join later.
+	const districtScore = districts.map((d) => rng.next() - (HIGHLAND.has(d.code) ? 1 : 0));
+	const nameIn = (u: DemoUnit, year: number) => {
+		const r = renames.find((x) => x.code === u.code && year < Number(x.until.slice(0, 4)));
+		return r ? r.oldName : u.name;
+	};
+	const cellCounts = CATEGORIES.map((c) => c.length);
+	const cellCodes = CATEGORIES.map((cats) => cats.map((c) => c.code));
+	const networkScores = communes.map((c) => c.networkScore);
+	const files: DemoFile[] = [];
+
+	for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+		const t = year - FIRST_YEAR;
+		const network = topK(networkScores, NETWORK_COMMUNES[t]);
+		const children = simulateChildren(rng, communes, t, network);
+
+		// Aggregate into breakdown cells; the numeric key sorts by commune, then category order.
+		const cells = new Map<number, { child: Child; counts: number[] }>();
+		const perCommune = communes.map(() => 0);
+		for (const ch of children) {
+			const key = ch.cell.reduce((k, v, i) => k * cellCounts[i] + v, ch.commune);
+			const cell = cells.get(key) ?? { child: ch, counts: [0, 0, 0, 0, 0, 0, 0] };
+			const flags = [true, ch.accessed, ...[0, 1, 2, 3].map((i) => !!ch.services[i]), ch.skills];
+			flags.forEach((f, i) => (cell.counts[i] += f ? 1 : 0));
+			cells.set(key, cell);
+			perCommune[ch.commune]++;
+		}
+		const childRows = [...cells.entries()]
+			.sort((a, b) => a[0] - b[0])
+			.map(([, { child, counts }]) => {
+				const unit = communes[child.commune].unit;
+				const codes = child.cell.map((v, i) => cellCodes[i][v]);
+				return [unit.code, nameIn(unit, year), year, ...codes, ...counts];
+			});
+		files.push({ name: `children-${year}.csv`, text: csvText(seed, CHILD_HEADER, childRows) });
+
+		// Units: caregivers follow the register; staff is a small, slowly growing team per commune.
+		const caregivers = perCommune.map((n) => Math.round(n * (1.1 + 0.3 * rng.next())));
+		const staff = communes.map((c) =>
+			Math.round(clamp(c.staffBase + 0.25 * t + 0.7 * rng.normal(), 3, 15))
+		);
+		const unitOffset = (c: Commune, i: number, highland: number, net: number) =>
+			c.effect + (c.highland ? highland : 0) + (network.has(i) ? net : 0);
+		const caregiversTrained = drawCalibrated(
+			rng,
+			communes.map((c, i) => ({ n: caregivers[i], offset: unitOffset(c, i, -0.6, 0.3) })),
+			TRAJECTORY.caregivers[t]
+		);
+		const staffTrained = drawCalibrated(
+			rng,
+			communes.map((c, i) => ({ n: staff[i], offset: unitOffset(c, i, -0.5, 0.4) })),
+			TRAJECTORY.staff[t]
+		);
+		const districtNetwork = topK(districtScore, NETWORK_DISTRICTS[t]);
+		const reports = (risk: number) => [
+			reportDate(rng, year, DUE.h1, risk, asOf),
+			reportDate(rng, year, DUE.year, risk, asOf)
+		];
+		const unitRows: (string | number)[][] = [
+			[PROVINCE.code, PROVINCE.name, year, '', '', '', '', 1, '', '']
+		];
+		districts.forEach((d, i) => {
+			const net = districtNetwork.has(i) ? 1 : 0;
+			const risk = (HIGHLAND.has(d.code) ? 1.8 : 1) * 0.6;
+			unitRows.push([d.code, d.name, year, '', '', '', '', net, ...reports(risk)]);
+		});
+		communes.forEach((c, i) => {
+			const counts = [caregivers[i], caregiversTrained[i], staff[i], staffTrained[i]];
+			const net = network.has(i) ? 1 : 0;
+			const risk = c.highland ? 1.8 : 1;
+			unitRows.push([c.unit.code, nameIn(c.unit, year), year, ...counts, net, ...reports(risk)]);
+		});
+		files.push({ name: `units-${year}.csv`, text: csvText(seed, UNIT_HEADER, unitRows) });
+	}
+	return { files };
+}
+
+/** Contents of data/reports/dataset.json for the illustrative dataset. */
+export function demoDatasetInfo(seed: number) {
+	return {
+		illustrative: true,
+		asOf: DEMO_AS_OF,
+		source: {
+			vi: `Dữ liệu minh họa do scripts/generate-demo-data.ts tạo (hạt giống cố định ${seed}), hiệu chỉnh theo số liệu công khai; không phải số liệu chính thức.`,
+			en: `Illustrative data written by scripts/generate-demo-data.ts (fixed seed ${seed}), calibrated on public figures; not official statistics.`
+		}
+	};
+}
