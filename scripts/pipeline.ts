@@ -30,5 +30,5 @@ if (!result.ok) {
 const m = result.manifest!;
 const secs = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-	`Published ${m.tables.length} tables (${m.tables.map((t) => `${t.name}: ${t.rows} rows`).join(', ')}) as of ${m.asOf}${m.illustrative ? ', ILLUSTRATIVE data' : ''} in ${secs} s.`
+	`Published ${m.tables.length} tables (${m.tables.map((t: { name: string; rows: number }) => `${t.name}: ${t.rows} rows`).join(', ')}) as of ${m.asOf}${m.illustrative ? ', ILLUSTRATIVE data' : ''} in ${secs} s.`
 );

@@ -3,9 +3,16 @@ import { csvCell, toCsv } from './csv';
 
 describe('toCsv', () => {
 	it('writes a BOM, the notice lines, the header and the rows', () => {
-		const text = toCsv(['a', 'b'], [{ a: 'Xã Đắk Choong', b: 3 }, { a: null, b: 0.5 }], {
-			notice: ['DỮ LIỆU MINH HỌA']
-		});
+		const text = toCsv(
+			['a', 'b'],
+			[
+				{ a: 'Xã Đắk Choong', b: 3 },
+				{ a: null, b: 0.5 }
+			],
+			{
+				notice: ['DỮ LIỆU MINH HỌA']
+			}
+		);
 		expect(text).toBe('\uFEFF# DỮ LIỆU MINH HỌA\na,b\nXã Đắk Choong,3\n,0.5\n');
 	});
 	it('quotes separators and quotes', () => {

@@ -145,7 +145,7 @@ export function buildIndicatorTable(
 	});
 
 	// Raw (unprotected) values feed the rates; rateCell withholds any rate whose inputs are hidden.
-	const raw = new Map<string, Record<string, number | null>>();
+	const raw = new Map<string, Record<string, unknown>>();
 	for (const u of unitYears) raw.set(`${u.unit_code}|${u.year}`, { ...u });
 	for (const r of cubeRaw)
 		if (breakdownIds.every((d) => r[d] === ALL))
@@ -156,7 +156,10 @@ export function buildIndicatorTable(
 		rateCols.push(name);
 		addRate(rows, name, ind.numerator, ind.denominator, (i) => {
 			const src = raw.get(`${rows[i].unit_code}|${rows[i].year}`);
-			return [src?.[ind.numerator] ?? null, src?.[ind.denominator] ?? null];
+			return [
+				(src?.[ind.numerator] as number | null | undefined) ?? null,
+				(src?.[ind.denominator] as number | null | undefined) ?? null
+			];
 		});
 	}
 

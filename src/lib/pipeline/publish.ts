@@ -8,39 +8,11 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { toCsv } from '../domain/csv';
 import type { Table } from './build-tables';
-import type { ColumnSpec } from './columns';
+import type { Manifest, ManifestFile } from '../domain/published';
 import type { Dataset } from './read-inputs';
 
 export const ILLUSTRATIVE_NOTICE =
 	'DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics';
-
-export interface ManifestFile {
-	path: string;
-	format: 'csv' | 'parquet' | 'json' | 'geojson' | 'text';
-	bytes: number;
-	sha256: string;
-}
-
-export interface ManifestTable {
-	name: string;
-	title: { vi: string; en: string };
-	description: { vi: string; en: string };
-	rows: number;
-	/** '#' notice lines before the CSV header (skip them when reading) */
-	csvCommentLines: number;
-	columns: ColumnSpec[];
-	files: ManifestFile[];
-}
-
-export interface Manifest {
-	plan: string;
-	asOf: string;
-	illustrative: boolean;
-	source: { vi: string; en: string };
-	suppression: { minCount: number; maxCount: number; minDenominator: number };
-	tables: ManifestTable[];
-	files: (ManifestFile & { title: { vi: string; en: string }; licence: string })[];
-}
 
 export interface PublishInput {
 	planId: string;

@@ -8,7 +8,8 @@ import { planYears } from '../domain/plan';
 import { aggregateCube, aggregateUnitYears } from './aggregate';
 import { buildReportingTables, buildUnitsTable } from './build-reporting';
 import { buildCubeTable, buildIndicatorTable } from './build-tables';
-import { publish, recoverPublished, type Manifest } from './publish';
+import type { Manifest } from '../domain/published';
+import { publish, recoverPublished } from './publish';
 import { readInputs } from './read-inputs';
 import { reconcile } from './reconcile';
 

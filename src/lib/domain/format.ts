@@ -1,0 +1,54 @@
+/** Numbers, percentages and dates for Vietnamese (vi-VN) and English readers, through Intl. */
+import type { Lang } from './breakdowns';
+
+const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+export function formatNumber(value: number | null | undefined, lang: Lang, digits = 0): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	return new Intl.NumberFormat(locale(lang), {
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits
+	}).format(value);
+}
+
+/** A percentage given on the 0–100 scale: 73.5 → "73,5%" (vi) or "73.5%" (en). */
+export function formatPercent(value: number | null | undefined, lang: Lang, digits = 1): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
+	return `${formatNumber(rounded, lang, Number.isInteger(rounded) ? 0 : digits)}%`;
+}
+
+/** A signed gap in percentage points: +3,5 / −4 điểm %. */
+export function formatPoints(value: number | null | undefined, lang: Lang): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+	const abs = formatNumber(
+		Math.abs(Math.round(value * 10) / 10),
+		lang,
+		Number.isInteger(Math.round(value * 10) / 10) ? 0 : 1
+	);
+	return lang === 'vi' ? `${sign}${abs} điểm %` : `${sign}${abs} pts`;
+}
+
+/** An ISO date (YYYY-MM-DD) as 10/12/2025 (vi) or 10 Dec 2025 (en). */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+	if (!iso) return '–';
+	const [y, m, d] = iso.split('-').map(Number);
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return new Intl.DateTimeFormat(locale(lang), {
+		day: lang === 'vi' ? '2-digit' : 'numeric',
+		month: lang === 'vi' ? '2-digit' : 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
+}
+
+/** "51/102" style unit count. */
+export function formatOf(
+	count: number | null | undefined,
+	of: number | null | undefined,
+	lang: Lang
+): string {
+	if (count === null || count === undefined) return '–';
+	return of ? `${formatNumber(count, lang)}/${formatNumber(of, lang)}` : formatNumber(count, lang);
+}
