@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import type { Plan } from '$lib/domain/plan';
 import type { Cell, Manifest, PublishedTable } from '$lib/domain/published';
 
@@ -43,4 +44,30 @@ export function loadTable(name: string): PublishedTable {
 
 export function loadGeoJson(name: 'communes' | 'districts'): GeoJSON.FeatureCollection {
 	return readJson<GeoJSON.FeatureCollection>(path.join(dataDir, 'geo', `${name}.geojson`));
+}
+
+/** A published CSV table (for tables too big to publish as JSON), typed by the manifest. */
+export function loadCsvTable(name: string): PublishedTable {
+	const key = `csv:${name}`;
+	if (!cache.has(key)) {
+		const meta = loadManifest().tables.find((t) => t.name === name);
+		if (!meta) throw new Error(`Table ${name} is not in the manifest`);
+		const text = readFileSync(path.join(dataDir, `${name}.csv`), 'utf8').replace(/^\uFEFF/, '');
+		const body = text.split('\n').slice(meta.csvCommentLines).join('\n');
+		const parsed = Papa.parse<string[]>(body, { skipEmptyLines: true });
+		const [header, ...data] = parsed.data;
+		const types = new Map(meta.columns.map((c) => [c.name, c.type]));
+		const cast = (col: string, v: string): Cell => {
+			if (v === '') return null;
+			const type = types.get(col);
+			if (type === 'INTEGER' || type === 'DOUBLE') return Number(v);
+			if (type === 'BOOLEAN') return v === 'true';
+			return v;
+		};
+		cache.set(key, {
+			columns: header,
+			rows: data.map((r) => Object.fromEntries(header.map((c, i) => [c, cast(c, r[i])])))
+		});
+	}
+	return cache.get(key) as PublishedTable;
 }

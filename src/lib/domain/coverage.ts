@@ -1,0 +1,89 @@
+/**
+ * The coverage map's classes. A rate is classed against the selected phase's target (under half
+ * of it, under it, met); a yes/no flag is yes or no. "No data" and "suppressed" are classes of
+ * their own, never folded into a colour step.
+ */
+import type { Row } from './published';
+import { phaseTarget, type Indicator, type Plan } from './plan';
+
+export type CoverageClass = 'met' | 'below' | 'low' | 'yes' | 'no' | 'no_data' | 'suppressed';
+
+/** What the map can be coloured by: the network flag, each rate indicator, report timeliness. */
+export interface MapMeasure {
+	id: string;
+	kind: 'flag' | 'rate' | 'timeliness';
+	indicator?: Indicator;
+}
+
+export function mapMeasures(plan: Plan): MapMeasure[] {
+	const network = plan.indicators.find((i) => i.kind === 'unit_count' && i.level === 'commune');
+	return [
+		{ id: 'network', kind: 'flag', indicator: network },
+		...plan.indicators
+			.filter((i) => i.kind === 'rate')
+			.map((i) => ({ id: i.id, kind: 'rate' as const, indicator: i })),
+		{ id: 'timeliness', kind: 'timeliness' }
+	];
+}
+
+export interface UnitMeasure {
+	value: number | null;
+	suppressed: boolean;
+	numerator?: number | null;
+	denominator?: number | null;
+	cls: CoverageClass;
+}
+
+export function classifyRate(
+	value: number | null,
+	suppressed: boolean,
+	target: number | null
+): CoverageClass {
+	if (suppressed) return 'suppressed';
+	if (value === null) return 'no_data';
+	if (target === null) return 'below';
+	if (value >= target) return 'met';
+	return value < target / 2 ? 'low' : 'below';
+}
+
+/** The measure for one unit-year row of the published indicators table. */
+export function measureOf(
+	measure: MapMeasure,
+	row: Row | undefined,
+	phaseId: string,
+	timeliness?: number | null
+): UnitMeasure {
+	if (!row) return { value: null, suppressed: false, cls: 'no_data' };
+	if (measure.kind === 'flag') {
+		const v = row.has_service_network;
+		return {
+			value: typeof v === 'number' ? v : null,
+			suppressed: false,
+			cls: v === 1 ? 'yes' : v === 0 ? 'no' : 'no_data'
+		};
+	}
+	if (measure.kind === 'timeliness') {
+		const v = timeliness ?? null;
+		return { value: v, suppressed: false, cls: classifyRate(v, false, 100) };
+	}
+	const ind = measure.indicator!;
+	if (ind.kind !== 'rate') return { value: null, suppressed: false, cls: 'no_data' };
+	const value =
+		typeof row[`${ind.id}_rate`] === 'number' ? (row[`${ind.id}_rate`] as number) : null;
+	const suppressed = row[`${ind.id}_rate_suppressed`] === true;
+	const target = phaseTarget(ind, phaseId)?.value ?? null;
+	return {
+		value,
+		suppressed,
+		numerator: (row[ind.numerator] as number | null) ?? null,
+		denominator: (row[ind.denominator] as number | null) ?? null,
+		cls: classifyRate(value, suppressed, target)
+	};
+}
+
+/** Classes a measure can take, in legend order. */
+export function legendClasses(measure: MapMeasure): CoverageClass[] {
+	return measure.kind === 'flag'
+		? ['yes', 'no', 'no_data']
+		: ['met', 'below', 'low', 'no_data', 'suppressed'];
+}

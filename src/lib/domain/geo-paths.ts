@@ -1,0 +1,70 @@
+/**
+ * Projects boundary polygons to compact SVG paths at build time: coordinates rounded to the
+ * pixel and repeated points dropped, so the prerendered map stays small on slow connections.
+ */
+import { geoMercator } from 'd3';
+import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+
+export interface ProjectedShape {
+	code: string;
+	d: string;
+	/** label anchor (centroid of the largest ring's bounding box, in pixels) */
+	cx: number;
+	cy: number;
+}
+
+export interface ProjectedLayer {
+	width: number;
+	height: number;
+	shapes: ProjectedShape[];
+}
+
+function ringPath(
+	ring: number[][],
+	project: (p: [number, number]) => [number, number] | null,
+	scale: number
+) {
+	let d = '';
+	let px = NaN;
+	let py = NaN;
+	let n = 0;
+	for (const pt of ring) {
+		const xy = project([pt[0], pt[1]]);
+		if (!xy) continue;
+		const x = Math.round(xy[0] * scale);
+		const y = Math.round(xy[1] * scale);
+		if (x === px && y === py) continue;
+		d += n === 0 ? `M${x / scale} ${y / scale}` : `l${(x - px) / scale} ${(y - py) / scale}`;
+		px = x;
+		py = y;
+		n++;
+	}
+	return n >= 3 ? `${d}z` : '';
+}
+
+/** Fits the collection into width × height and returns one path per feature, keyed by `code`. */
+export function projectLayer(
+	fc: FeatureCollection,
+	width: number,
+	height: number,
+	opts: { fitTo?: FeatureCollection; precision?: number } = {}
+): ProjectedLayer {
+	const projection = geoMercator().fitSize([width, height], (opts.fitTo ?? fc) as never);
+	const scale = opts.precision ?? 1;
+	const project = (p: [number, number]) => projection(p) as [number, number] | null;
+	const shapes = fc.features.map((f: Feature) => {
+		const g = f.geometry as Polygon | MultiPolygon;
+		const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+		const d = polys.flatMap((poly) => poly.map((ring) => ringPath(ring, project, scale))).join('');
+		const outer = polys[0][0].map((p) => project([p[0], p[1]])!).filter(Boolean);
+		const xs = outer.map((p) => p[0]);
+		const ys = outer.map((p) => p[1]);
+		return {
+			code: String(f.properties?.code),
+			d,
+			cx: Math.round((Math.min(...xs) + Math.max(...xs)) / 2),
+			cy: Math.round((Math.min(...ys) + Math.max(...ys)) / 2)
+		};
+	});
+	return { width, height, shapes };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { matchesUnit, unitCollator } from './map-model';
+
+const u = (name: string, code = '1') => ({ name, name_ascii: '', code });
+
+describe('unit search', () => {
+	it('ignores diacritics and case', () => {
+		expect(matchesUnit(u('Xã Đắk Choong'), 'dak choong')).toBe(true);
+		expect(matchesUnit(u('Xã Ia Đal'), 'ia dal')).toBe(true);
+		expect(matchesUnit(u('Xã Ia Đal'), 'IA  ĐAL')).toBe(true);
+		expect(matchesUnit(u('Xã Ia Tơi'), 'ia dal')).toBe(false);
+	});
+	it('finds by GSO code too', () => {
+		expect(matchesUnit(u('Thị trấn Măng Đen', '23473'), '2347')).toBe(true);
+	});
+	it('sorts with Vietnamese collation', () => {
+		const names = ['Xã Đắk Choong', 'Xã Ia Đal', 'Xã Diên Bình', 'Xã Ân Nghĩa'];
+		expect([...names].sort(unitCollator.compare)).toEqual([
+			'Xã Ân Nghĩa',
+			'Xã Diên Bình',
+			'Xã Đắk Choong',
+			'Xã Ia Đal'
+		]);
+	});
+});
+
+describe('networkSentence', () => {
+	it('counts the communes with a network against the phase target', async () => {
+		const { networkSentence } = await import('./map-model');
+		const plan = (await import('../../../data/plans/kontum-3430.json')).default as never;
+		const units = Array.from({ length: 102 }, (_, i) => ({
+			code: String(23000 + i),
+			name: `Xã ${i}`,
+			level: 'commune' as const,
+			district_code: '608',
+			name_ascii: ''
+		}));
+		const values = {
+			2025: Object.fromEntries(
+				units.map((u, i) => [u.code, { has_service_network: i < 51 ? 1 : 0 }])
+			)
+		};
+		const model = { years: [2025], units, values, timeliness: {} };
+		expect(networkSentence(model, plan, 2025, 'vi')).toBe(
+			'Năm 2025: 51/102 xã, phường, thị trấn có mạng lưới liên kết dịch vụ (mục tiêu 2025: 51/102).'
+		);
+		expect(networkSentence(model, plan, 2025, 'en')).toBe(
+			'2025: 51/102 communes have a linked service network (target 2025: 51/102).'
+		);
+	});
+});

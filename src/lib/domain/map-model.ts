@@ -1,0 +1,161 @@
+/**
+ * What the coverage map and unit pages need, taken from the published tables: the units, and
+ * per year and unit only the columns the map's measures read (nulls and false flags dropped).
+ */
+import type { Row } from './published';
+import { measureOf, type MapMeasure, type UnitMeasure } from './coverage';
+import { rateIndicators, type Plan } from './plan';
+import type { UnitLevel } from './units';
+
+export interface MapUnit {
+	code: string;
+	name: string;
+	level: UnitLevel;
+	district_code: string;
+	name_ascii: string;
+}
+
+export interface MapModel {
+	years: number[];
+	units: MapUnit[];
+	/** values[year][unit code]: a trimmed indicators row */
+	values: Record<number, Record<string, Row>>;
+	/** share of the unit's own reports for the year that arrived on time (%), null if none was due */
+	timeliness: Record<number, Record<string, number | null>>;
+}
+
+export function mapColumns(plan: Plan): string[] {
+	const cols = new Set<string>(['has_service_network']);
+	for (const ind of rateIndicators(plan))
+		for (const c of [`${ind.id}_rate`, ind.numerator, ind.denominator]) {
+			cols.add(c);
+			cols.add(`${c}_suppressed`);
+		}
+	for (const ind of plan.indicators)
+		if (ind.kind === 'unit_count') cols.add(`${ind.id}_count`).add(`${ind.id}_units`);
+	return [...cols];
+}
+
+export function buildMapModel(
+	plan: Plan,
+	tables: { indicators: Row[]; units: Row[]; reporting: Row[] }
+): MapModel {
+	const cols = mapColumns(plan);
+	const years = [...new Set(tables.indicators.map((r) => Number(r.year)))].sort((a, b) => a - b);
+	const units = tables.units
+		.filter((u) => u.level !== 'province')
+		.map((u) => ({
+			code: String(u.unit_code),
+			name: String(u.name),
+			level: u.level as UnitLevel,
+			district_code: String(u.district_code),
+			name_ascii: String(u.name_ascii)
+		}));
+	const values: MapModel['values'] = {};
+	for (const r of tables.indicators) {
+		const trimmed: Row = {};
+		for (const c of cols)
+			if (r[c] !== null && r[c] !== false && r[c] !== undefined) trimmed[c] = r[c];
+		(values[Number(r.year)] ??= {})[String(r.unit_code)] = trimmed;
+	}
+	const timeliness: MapModel['timeliness'] = {};
+	const tally = new Map<string, { due: number; onTime: number }>();
+	for (const r of tables.reporting) {
+		if (r.status === 'not_due') continue;
+		const k = `${r.year}|${r.unit_code}`;
+		const t = tally.get(k) ?? { due: 0, onTime: 0 };
+		t.due++;
+		if (r.status === 'on_time') t.onTime++;
+		tally.set(k, t);
+	}
+	for (const y of years) {
+		timeliness[y] = {};
+		for (const u of units) {
+			const t = tally.get(`${y}|${u.code}`);
+			timeliness[y][u.code] = t && t.due > 0 ? Math.round((t.onTime * 1000) / t.due) / 10 : null;
+		}
+	}
+	return { years, units, values, timeliness };
+}
+
+/** Vietnamese collation for unit names ("Xã Đắk …" sorts after "Xã Dục …" as Vietnamese expect). */
+export const unitCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Diacritic- and case-insensitive search: "dak choong" finds "Xã Đắk Choong". */
+export function matchesUnit(
+	unit: Pick<MapUnit, 'name' | 'name_ascii' | 'code'>,
+	query: string
+): boolean {
+	const q = fold(query).trim();
+	if (q === '') return true;
+	return fold(unit.name).includes(q) || unit.code.startsWith(q);
+}
+
+function fold(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/đ/g, 'd')
+		.replace(/Đ/g, 'D')
+		.toLowerCase()
+		.replace(/\s+/g, ' ');
+}
+
+/** Children by disability type per year and unit, from the protected cube (null: suppressed). */
+export function childrenByType(
+	cube: Row[],
+	typeCodes: string[]
+): Record<number, Record<string, (number | null)[]>> {
+	const out: Record<number, Record<string, (number | null)[]>> = {};
+	for (const r of cube) {
+		if (r.disability_type === 'all') continue;
+		if (['severity', 'sex', 'age_band', 'ethnicity'].some((d) => r[d] !== 'all')) continue;
+		const y = Number(r.year);
+		const arr = ((out[y] ??= {})[String(r.unit_code)] ??= typeCodes.map(() => null));
+		arr[typeCodes.indexOf(String(r.disability_type))] = r.children_suppressed
+			? null
+			: (r.children as number);
+	}
+	return out;
+}
+
+/** Every unit of a level with its measure and class for one year, judged against that year's phase. */
+export function mapView(
+	model: MapModel,
+	plan: Pick<Plan, 'phases'>,
+	measure: MapMeasure,
+	year: number,
+	level: 'commune' | 'district'
+): { phaseId: string; units: (MapUnit & UnitMeasure)[] } {
+	const phaseId = (
+		plan.phases.find((p) => year >= p.startYear && year <= p.endYear) ?? plan.phases.at(-1)!
+	).id;
+	const units = model.units
+		.filter((u) => u.level === level)
+		.map((u) => ({
+			...u,
+			...measureOf(measure, model.values[year]?.[u.code], phaseId, model.timeliness[year]?.[u.code])
+		}));
+	return { phaseId, units };
+}
+
+/** "51/102 xã, phường, thị trấn có mạng lưới liên kết dịch vụ (mục tiêu 2025: 51/102)". */
+export function networkSentence(
+	model: MapModel,
+	plan: Pick<Plan, 'phases' | 'indicators'>,
+	year: number,
+	lang: 'vi' | 'en'
+): string {
+	const ind = plan.indicators.find((i) => i.kind === 'unit_count' && i.level === 'commune');
+	const communes = model.units.filter((u) => u.level === 'commune');
+	const withNetwork = communes.filter(
+		(u) => model.values[year]?.[u.code]?.has_service_network === 1
+	).length;
+	const phase =
+		plan.phases.find((p) => year >= p.startYear && year <= p.endYear) ?? plan.phases.at(-1)!;
+	const target = ind?.targets.find((t) => t.phase === phase.id);
+	const tgt = target ? `${target.value}/${target.of ?? communes.length}` : '–';
+	return lang === 'vi'
+		? `Năm ${year}: ${withNetwork}/${communes.length} xã, phường, thị trấn có mạng lưới liên kết dịch vụ (mục tiêu ${phase.endYear}: ${tgt}).`
+		: `${year}: ${withNetwork}/${communes.length} communes have a linked service network (target ${phase.endYear}: ${tgt}).`;
+}

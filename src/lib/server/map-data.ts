@@ -1,0 +1,31 @@
+/** Build-time inputs of the map and unit pages: model, projected boundaries, breakdowns. */
+import { disabilityTypes } from '$lib/domain/breakdowns';
+import { projectLayer } from '$lib/domain/geo-paths';
+import { buildMapModel, childrenByType } from '$lib/domain/map-model';
+import { loadCsvTable, loadGeoJson, loadPlan, loadTable } from './published';
+
+let cached: ReturnType<typeof build> | null = null;
+
+function build() {
+	const plan = loadPlan();
+	const model = buildMapModel(plan, {
+		indicators: loadTable('indicators').rows,
+		units: loadTable('units').rows,
+		reporting: loadTable('reporting').rows
+	});
+	const communes = loadGeoJson('communes');
+	const districts = loadGeoJson('districts');
+	// 520 × 640 px: Kon Tum is taller than wide. Half-pixel precision keeps the paths small.
+	const communeLayer = projectLayer(communes, 520, 640, { fitTo: districts, precision: 2 });
+	const districtLayer = projectLayer(districts, 520, 640, { precision: 2 });
+	const byType = childrenByType(
+		loadCsvTable('children_cube').rows,
+		disabilityTypes.map((t) => t.code)
+	);
+	return { plan, model, communeLayer, districtLayer, byType };
+}
+
+export function mapData() {
+	cached ??= build();
+	return cached;
+}
