@@ -5,7 +5,8 @@
  * staff, networks, report dates). Values are raw here; protection comes next.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ALL, breakdowns, childCountColumns, type BreakdownId } from '../domain/breakdowns';
+import { breakdowns, childCountColumns, type BreakdownId } from '../domain/breakdowns';
+import { cubeSql, unitsTableSql } from '../domain/cube-sql';
 import type { ChildrenRecord, UnitRecord } from '../domain/intake/schema';
 import type { Geography, UnitLevel } from '../domain/units';
 
@@ -35,7 +36,6 @@ export interface UnitYear {
 
 const dims = breakdowns.map((b) => b.id);
 const counts = [...childCountColumns];
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function loadChildren(con: DuckDBConnection, records: ChildrenRecord[]) {
 	await con.run(
@@ -62,41 +62,8 @@ export async function aggregateCube(
 	const con = await db.connect();
 	try {
 		await loadChildren(con, records);
-		const unitRows = [geo.province, ...geo.districts, ...geo.communes]
-			.map((u) => `(${q(u.code)}, ${q(u.level)}, ${q(u.district_code)})`)
-			.join(', ');
-		await con.run(
-			`CREATE TABLE units AS SELECT * FROM (VALUES ${unitRows}) t(unit_code, level, district_code)`
-		);
-		const valueLists = breakdowns.map(
-			(b) =>
-				`(SELECT unnest([${[ALL, ...b.categories.map((c) => c.code)].map(q).join(', ')}]) AS ${b.id})`
-		);
-		const sums = counts.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ');
-		const coalesced = counts.map((c) => `coalesce(a.${c}, 0)::BIGINT AS ${c}`).join(', ');
-		const specific = dims.map((d) => `(g.${d} <> 'all')::INT`).join(' + ');
-		const sql = `
-			WITH by_unit AS (
-				SELECT year, ${q(geo.province.code)} AS unit_code, * EXCLUDE (year, commune_code) FROM children
-				UNION ALL
-				SELECT c.year, u.district_code, c.* EXCLUDE (year, commune_code)
-				FROM children c JOIN units u ON u.unit_code = c.commune_code
-				UNION ALL
-				SELECT year, commune_code, * EXCLUDE (year, commune_code) FROM children
-			),
-			agg AS (
-				SELECT year, unit_code, ${dims.map((d) => `coalesce(${d}, 'all') AS ${d}`).join(', ')}, ${sums}
-				FROM by_unit GROUP BY year, unit_code, CUBE (${dims.join(', ')})
-			),
-			grid AS (
-				SELECT y.year, u.unit_code, u.level, u.district_code, ${dims.join(', ')}
-				FROM (SELECT unnest([${years.join(', ')}]) AS year) y, units u, ${valueLists.join(', ')}
-			)
-			SELECT g.year, g.level, g.unit_code, g.district_code, ${dims.map((d) => `g.${d}`).join(', ')}, ${coalesced}
-			FROM grid g LEFT JOIN agg a USING (year, unit_code, ${dims.join(', ')})
-			-- communes carry their totals and one breakdown at a time: finer cells would be almost all suppressed
-			WHERE g.level <> 'commune' OR (${specific}) <= 1
-			ORDER BY g.year, CASE g.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, g.unit_code, ${dims.map((d) => `g.${d}`).join(', ')}`;
+		await con.run(unitsTableSql([geo.province, ...geo.districts, ...geo.communes]));
+		const sql = cubeSql(geo.province.code, years);
 		const reader = await con.runAndReadAll(sql);
 		return reader.getRowObjectsJS().map((r) => {
 			const row = { ...r } as Record<string, unknown>;

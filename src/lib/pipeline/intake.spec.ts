@@ -42,7 +42,7 @@ function issue(
 
 // The wording, written out by hand (not imported) so that any change to it is a visible diff.
 const childColumnList =
-	'commune_code, year, disability_type, severity, sex, age_band, ethnicity, children, accessed, accessed_health, accessed_education, accessed_social, accessed_protection, skills';
+	'commune_code, year, disability_type, severity, sex, age_band, ethnicity, children, accessed, accessed_health, accessed_education, accessed_social, accessed_protection, skills, commune_name';
 const m = {
 	unknownUnit: {
 		vi: 'Mã đơn vị không có trong danh mục (data/geo): kiểm tra mã TCTK của đơn vị.',

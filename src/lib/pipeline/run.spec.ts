@@ -4,7 +4,7 @@
  * values worked out by hand from the fixture files.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,9 +146,7 @@ describe('runPipeline on fixtures/valid', () => {
 	describe('values, worked out by hand from the fixture files', () => {
 		let tables: Record<string, CsvRecord[]>;
 		const find = (table: string, match: CsvRecord): CsvRecord => {
-			const hits = tables[table].filter((r) =>
-				Object.entries(match).every(([k, v]) => r[k] === v)
-			);
+			const hits = tables[table].filter((r) => Object.entries(match).every(([k, v]) => r[k] === v));
 			expect(hits, JSON.stringify(match)).toHaveLength(1);
 			return hits[0];
 		};
@@ -182,9 +180,12 @@ describe('runPipeline on fixtures/valid', () => {
 				access_rate_suppressed: 'false'
 			});
 			// the cube's total row says the same
-			expect(
-				find('children_cube', { year: '2020', unit_code: '62', ...allCells })
-			).toMatchObject({ children: '82', accessed: '58', skills: '45', access_rate: '70.7' });
+			expect(find('children_cube', { year: '2020', unit_code: '62', ...allCells })).toMatchObject({
+				children: '82',
+				accessed: '58',
+				skills: '45',
+				access_rate: '70.7'
+			});
 		});
 
 		it('a district rate: Thành phố Kon Tum (608) caregivers trained, 2020', () => {
@@ -305,11 +306,11 @@ describe('atomic publish', () => {
 
 	it('recoverPublished undoes a crash between the two renames', async () => {
 		// publish.ts: rename(out, .data-old), then rename(.data-staging, out). Cut after the first:
-		const old = path.join(tmp, '.data-old');
-		await rename(out, old);
-		await writeFile(path.join(tmp, '.data-staging-probe'), ''); // unrelated file: left alone
-		await rm(path.join(tmp, '.data-staging-probe'));
-		expect((await readdir(tmp)).sort()).toEqual(['.data-old']);
+		// the old data is in .data-old, the new data still in .data-staging, nothing at out.
+		await rename(out, path.join(tmp, '.data-old'));
+		await mkdir(path.join(tmp, '.data-staging'));
+		await writeFile(path.join(tmp, '.data-staging', 'manifest.json'), '{"plan":');
+		expect((await readdir(tmp)).sort()).toEqual(['.data-old', '.data-staging']);
 		await recoverPublished(out);
 		expect(await readdir(tmp)).toEqual(['data']);
 		expect(await hashTree(out)).toEqual(before);

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { formatIssue, type IntakeIssue } from '../domain/intake/messages';
+import { breakdownIds } from '../domain/breakdowns';
 import { planYears } from '../domain/plan';
 import { aggregateCube, aggregateUnitYears } from './aggregate';
 import { buildReportingTables, buildUnitsTable } from './build-reporting';
@@ -40,7 +41,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 	const { plan, geo, dataset, files } = inputs;
 	const issues = files.flatMap((f) => f.issues);
 	const problems: string[] = [];
-	for (const f of files) if (f.kind === null) continue;
 	if (!files.some((f) => f.kind === 'children'))
 		problems.push('No children report file (children-*.csv) in the reports folder.');
 	if (issues.some((i) => i.severity === 'error') || problems.length > 0)
@@ -51,15 +51,24 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 	);
 	const children = files.flatMap((f) => f.children);
 	const units = files.flatMap((f) => f.units);
-	// The same key in two files is a duplicate too.
+	// The same key in two files is a duplicate too (each file checks its own rows).
 	const seen = new Map<string, string>();
-	for (const f of files)
-		for (const r of f.units) {
-			const k = `${r.unit_code}|${r.year}`;
-			if (seen.has(k))
-				problems.push(`${f.file}: unit ${r.unit_code} year ${r.year} is also in ${seen.get(k)}`);
-			seen.set(k, f.file);
+	const once = (file: string, key: string, what: string) => {
+		if (seen.has(key)) problems.push(`${file}: ${what} is also in ${seen.get(key)}`);
+		else seen.set(key, file);
+	};
+	for (const f of files) {
+		for (const r of f.units)
+			once(f.file, `u|${r.unit_code}|${r.year}`, `unit ${r.unit_code} year ${r.year}`);
+		for (const r of f.children) {
+			const cell = breakdownIds.map((d) => r[d]).join('|');
+			once(
+				f.file,
+				`c|${r.commune_code}|${r.year}|${cell}`,
+				`commune ${r.commune_code} year ${r.year} cell ${cell}`
+			);
 		}
+	}
 	if (problems.length > 0) return { ok: false, issues, problems };
 
 	const periodColumns = plan.reporting.periods.map((p) => p.column);

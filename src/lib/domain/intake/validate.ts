@@ -110,8 +110,8 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				parsed.headerLine,
 				h,
 				h,
-				`Cột không có trong định dạng: sửa tên cột hoặc xóa cột. Các cột hợp lệ: ${spec.required.join(', ')}.`,
-				`Column not in the format: fix its name or remove it. Valid columns: ${spec.required.join(', ')}.`
+				`Cột không có trong định dạng: sửa tên cột hoặc xóa cột. Các cột hợp lệ: ${[...spec.required, ...spec.optional].join(', ')}.`,
+				`Column not in the format: fix its name or remove it. Valid columns: ${[...spec.required, ...spec.optional].join(', ')}.`
 			);
 	});
 	const missing = spec.required.filter((c) => !index.has(c));
@@ -304,8 +304,9 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				if (v === undefined || v === null) ok = false;
 				else counts[c] = v;
 			}
-			if (!ok) continue;
+			// Bounds are checked even when a key is wrong, so every error of the row is listed at once.
 			checkBounds(line, counts, childrenBounds);
+			if (!ok) continue;
 			const key = [code, year, ...breakdowns.map((b) => cats[b.id])].join('|');
 			if (checkDuplicate(line, 'commune_code', key, code)) continue;
 			out.children.push({ commune_code: code, year: year!, ...cats, ...counts });
@@ -386,8 +387,8 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				}
 				submitted[c] = date;
 			}
-			if (!ok) continue;
 			checkBounds(line, counts, unitBounds);
+			if (!ok) continue;
 			if (checkDuplicate(line, 'unit_code', `${code}|${year}`, code)) continue;
 			out.units.push({
 				unit_code: code,
