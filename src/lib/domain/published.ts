@@ -50,3 +50,9 @@ export interface SiteInfo {
 	planShortTitle: Label;
 	attribution: string;
 }
+
+/** read_csv `types` for a published table: text columns stay text (codes like "608" or "3"). */
+export function varcharTypes(columns: ManifestColumn[]): string {
+	const entries = columns.filter((c) => c.type === 'VARCHAR').map((c) => `'${c.name}': 'VARCHAR'`);
+	return `{${entries.join(', ')}}`;
+}

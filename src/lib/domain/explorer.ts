@@ -1,0 +1,161 @@
+/**
+ * The analyst explorer's questions as SQL over the protected cube (or an analyst's own,
+ * unprotected upload turned into the same cube). A filter on a breakdown sums its chosen
+ * categories; no filter reads the breakdown's "all" cells, so nothing is counted twice. A sum
+ * that touches a suppressed cell is suppressed: with complementary suppression, no total of
+ * published cells can then single out a hidden one.
+ */
+import { ALL, breakdowns, type BreakdownId } from './breakdowns';
+
+export interface ExplorerFilters {
+	disability_type: string[];
+	severity: string[];
+	sex: string[];
+	age_band: string[];
+	ethnicity: string[];
+	district: string[];
+	year: number;
+}
+
+export type ExplorerDim = BreakdownId | 'district';
+export const explorerDims: ExplorerDim[] = [...breakdowns.map((b) => b.id), 'district'];
+
+export const measures = ['children', 'accessed', 'skills'] as const;
+
+export function emptyFilters(year: number): ExplorerFilters {
+	return {
+		disability_type: [],
+		severity: [],
+		sex: [],
+		age_band: [],
+		ethnicity: [],
+		district: [],
+		year
+	};
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const list = (xs: string[]) => xs.map(q).join(', ');
+
+/**
+ * WHERE clause for the filters, leaving out `except` (the dimension being grouped by) and
+ * optionally the year (for trends).
+ */
+function where(
+	f: ExplorerFilters,
+	opts: { except?: ExplorerDim; allYears?: boolean } = {}
+): string {
+	const parts: string[] = [];
+	if (!opts.allYears) parts.push(`year = ${Number(f.year)}`);
+	for (const b of breakdowns) {
+		if (b.id === opts.except) parts.push(`${b.id} <> '${ALL}'`);
+		else if (f[b.id].length > 0) parts.push(`${b.id} IN (${list(f[b.id])})`);
+		else parts.push(`${b.id} = '${ALL}'`);
+	}
+	if (opts.except === 'district') parts.push(`level = 'district'`);
+	else if (f.district.length > 0)
+		parts.push(`level = 'district' AND unit_code IN (${list(f.district)})`);
+	else parts.push(`level = 'province'`);
+	return parts.join(' AND ');
+}
+
+const sums = measures
+	.map(
+		(m) => `sum(${m})::DOUBLE AS ${m}, coalesce(bool_or(${m}_suppressed), false) AS ${m}_suppressed`
+	)
+	.join(', ');
+
+/** Totals of the filtered population, grouped by one dimension (its own filter ignored: cross-filter). */
+export function groupedSql(f: ExplorerFilters, by: ExplorerDim, table = 'cube'): string {
+	const col = by === 'district' ? 'unit_code' : by;
+	return `SELECT ${col} AS category, ${sums} FROM ${table} WHERE ${where(f, { except: by })} GROUP BY ${col} ORDER BY ${col}`;
+}
+
+/** The filtered population per year, for the trend view. */
+export function trendSql(f: ExplorerFilters, table = 'cube'): string {
+	return `SELECT year, ${sums} FROM ${table} WHERE ${where(f, { allYears: true })} GROUP BY year ORDER BY year`;
+}
+
+/** The filtered population's totals for the selected year. */
+export function totalSql(f: ExplorerFilters, table = 'cube'): string {
+	return `SELECT ${sums} FROM ${table} WHERE ${where(f)}`;
+}
+
+export interface Cell {
+	value: number | null;
+	suppressed: boolean;
+}
+
+export interface ExplorerRow {
+	children: Cell;
+	accessed: Cell;
+	skills: Cell;
+	access_rate: Cell;
+	skills_rate: Cell;
+}
+
+type Raw = Record<string, string | number | boolean | null>;
+
+/** Reads one aggregated row: suppressed sums stay hidden, rates only on published counts ≥ 5. */
+export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
+	const cell = (m: string): Cell =>
+		r[`${m}_suppressed`] === true
+			? { value: null, suppressed: true }
+			: { value: r[m] === null || r[m] === undefined ? null : Number(r[m]), suppressed: false };
+	const children = cell('children');
+	const rate = (num: Cell): Cell => {
+		if (children.suppressed || num.suppressed) return { value: null, suppressed: true };
+		if (children.value === null || children.value === 0 || num.value === null)
+			return { value: null, suppressed: false };
+		if (children.value < minDenominator) return { value: null, suppressed: true };
+		return { value: Math.round((num.value * 1000) / children.value) / 10, suppressed: false };
+	};
+	const accessed = cell('accessed');
+	const skills = cell('skills');
+	return { children, accessed, skills, access_rate: rate(accessed), skills_rate: rate(skills) };
+}
+
+/** Filters ⇄ query string. */
+export function filtersToParams(f: ExplorerFilters, defaultYear: number): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const d of explorerDims) if (f[d].length > 0) out[d] = f[d].join(',');
+	if (f.year !== defaultYear) out.year = String(f.year);
+	return out;
+}
+
+export function filtersFromParams(
+	params: URLSearchParams,
+	allowed: Record<ExplorerDim, string[]>,
+	years: number[],
+	defaultYear: number
+): ExplorerFilters {
+	const f = emptyFilters(defaultYear);
+	for (const d of explorerDims) {
+		const raw = params.get(d);
+		if (raw) f[d] = raw.split(',').filter((v) => allowed[d].includes(v));
+	}
+	const y = Number(params.get('year'));
+	if (years.includes(y)) f.year = y;
+	return f;
+}
+
+export type RawRow = Record<string, string | number | boolean | null>;
+
+export interface ExplorerResult {
+	total: RawRow;
+	trend: RawRow[];
+	groups: Record<string, RawRow[]>;
+}
+
+/** Every query of one explorer view, on whichever engine `query` runs. */
+export async function runExplorerQueries(
+	query: (sql: string) => Promise<RawRow[]>,
+	f: ExplorerFilters,
+	table = 'cube'
+): Promise<ExplorerResult> {
+	const [total] = await query(totalSql(f, table));
+	const trend = await query(trendSql(f, table));
+	const groups: Record<string, RawRow[]> = {};
+	for (const d of explorerDims) groups[d] = await query(groupedSql(f, d, table));
+	return { total, trend, groups };
+}

@@ -1,0 +1,38 @@
+/**
+ * The explorer's default view, computed at build time with DuckDB in Node over the same
+ * published cube and the same SQL the browser runs, so the first screen is never empty.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import path from 'node:path';
+import {
+	runExplorerQueries,
+	type ExplorerFilters,
+	type ExplorerResult,
+	type RawRow
+} from '$lib/domain/explorer';
+import { varcharTypes } from '$lib/domain/published';
+import { loadManifest } from './published';
+
+export async function explorerDefault(f: ExplorerFilters): Promise<ExplorerResult> {
+	const meta = loadManifest().tables.find((t) => t.name === 'children_cube')!;
+	const file = path.join(process.cwd(), 'static', 'data', 'children_cube.csv').replace(/'/g, "''");
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	try {
+		await con.run(
+			`CREATE TABLE cube AS SELECT * FROM read_csv('${file}', header = true, skip = ${meta.csvCommentLines}, all_varchar = false, types = ${varcharTypes(meta.columns)})`
+		);
+		return await runExplorerQueries(async (sql) => {
+			const r = await con.runAndReadAll(sql);
+			return r.getRowObjectsJS().map((o) => {
+				const row: RawRow = {};
+				for (const [k, v] of Object.entries(o))
+					row[k] = typeof v === 'bigint' ? Number(v) : (v as RawRow[string]);
+				return row;
+			});
+		}, f);
+	} finally {
+		con.closeSync();
+		db.closeSync();
+	}
+}

@@ -1,0 +1,39 @@
+import { emptyFilters } from '$lib/domain/explorer';
+import { explorerDefault } from '$lib/server/explorer-default';
+import { loadManifest, loadPlan, loadTable } from '$lib/server/published';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const plan = loadPlan();
+	const manifest = loadManifest();
+	const units = loadTable('units').rows.map((u) => ({
+		code: String(u.unit_code),
+		name: String(u.name),
+		type: String(u.type),
+		level: u.level as 'province' | 'district' | 'commune',
+		district_code: String(u.district_code),
+		name_ascii: String(u.name_ascii)
+	}));
+	const years = [...new Set(loadTable('indicators').rows.map((r) => Number(r.year)))].sort();
+	const defaultYear = years.at(-1)!;
+	const cube = manifest.tables.find((t) => t.name === 'children_cube')!;
+	return {
+		plan: {
+			phases: plan.phases,
+			indicators: plan.indicators,
+			years: plan.years,
+			reporting: plan.reporting,
+			geography: plan.geography
+		},
+		units,
+		years,
+		defaultYear,
+		cubeFile: {
+			path: 'children_cube.csv',
+			bytes: cube.files[0].bytes,
+			skip: cube.csvCommentLines,
+			columns: cube.columns
+		},
+		initial: await explorerDefault(emptyFilters(defaultYear))
+	};
+};
