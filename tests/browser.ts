@@ -91,6 +91,8 @@ export interface OpenedPage {
 	consoleErrors: string[];
 	/** Distinct URLs requested from any origin other than the base URL's (aborted, never sent). */
 	foreignRequests: string[];
+	/** Every request the context made (page and workers), in order, from before navigation on. */
+	requests: { method: string; url: string }[];
 	/** Closes the page's context. */
 	close(): Promise<void>;
 }
@@ -129,6 +131,7 @@ export async function openPage(
 	});
 	const consoleErrors: string[] = [];
 	const foreignRequests: string[] = [];
+	const requests: { method: string; url: string }[] = [];
 	let inFlight = 0;
 	let lastActivity = Date.now();
 
@@ -141,6 +144,7 @@ export async function openPage(
 		inFlight++;
 		lastActivity = Date.now();
 		const requestURL = request.url();
+		requests.push({ method: request.method(), url: requestURL });
 		if (isForeign(requestURL, origin) && !foreignRequests.includes(requestURL)) {
 			foreignRequests.push(requestURL);
 		}
@@ -180,6 +184,7 @@ export async function openPage(
 			status: response?.status() ?? 0,
 			consoleErrors,
 			foreignRequests,
+			requests,
 			close
 		};
 	} catch (error) {

@@ -2,7 +2,7 @@
  * Projects boundary polygons to compact SVG paths at build time: coordinates rounded to the
  * pixel and repeated points dropped, so the prerendered map stays small on slow connections.
  */
-import { geoMercator } from 'd3';
+import { geoArea, geoMercator } from 'd3';
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 
 export interface ProjectedShape {
@@ -42,6 +42,26 @@ function ringPath(
 	return n >= 3 ? `${d}z` : '';
 }
 
+/**
+ * d3-geo is spherical and reads a ring's winding the other way round from RFC 7946: a
+ * counter-clockwise exterior ring would mean "the whole globe but this". Reverse such rings.
+ */
+export function rewindForD3(fc: FeatureCollection): FeatureCollection {
+	return {
+		...fc,
+		features: fc.features.map((f) => {
+			if (geoArea(f as never) <= 2 * Math.PI) return f;
+			const g = f.geometry as Polygon | MultiPolygon;
+			const rev = (poly: number[][][]) => poly.map((ring) => [...ring].reverse());
+			const geometry =
+				g.type === 'Polygon'
+					? { ...g, coordinates: rev(g.coordinates) }
+					: { ...g, coordinates: g.coordinates.map(rev) };
+			return { ...f, geometry } as Feature;
+		})
+	};
+}
+
 /** Fits the collection into width × height and returns one path per feature, keyed by `code`. */
 export function projectLayer(
 	fc: FeatureCollection,
@@ -49,7 +69,7 @@ export function projectLayer(
 	height: number,
 	opts: { fitTo?: FeatureCollection; precision?: number } = {}
 ): ProjectedLayer {
-	const projection = geoMercator().fitSize([width, height], (opts.fitTo ?? fc) as never);
+	const projection = geoMercator().fitSize([width, height], rewindForD3(opts.fitTo ?? fc) as never);
 	const scale = opts.precision ?? 1;
 	const project = (p: [number, number]) => projection(p) as [number, number] | null;
 	const shapes = fc.features.map((f: Feature) => {

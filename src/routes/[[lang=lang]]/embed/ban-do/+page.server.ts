@@ -1,0 +1,12 @@
+import { mapData } from '$lib/server/map-data';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	const { plan, model, communeLayer, districtLayer } = mapData();
+	return {
+		plan: { phases: plan.phases, indicators: plan.indicators },
+		model,
+		communeLayer,
+		districtLayer
+	};
+};
