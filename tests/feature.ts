@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Fetches a page of the build as a plain HTTP client would (no JavaScript anywhere). */
 export async function fetchHtml(
@@ -111,4 +112,24 @@ export async function attributeMap(
 /** Query parameters of a page's current URL. */
 export function params(page: Page): URLSearchParams {
 	return new URL(page.url()).searchParams;
+}
+
+/**
+ * Repeats an idempotent action (a click on a radio-like button, a select, a fill) until `check`
+ * returns `expected`: the first try may land before the page has hydrated.
+ */
+export async function until(
+	action: () => Promise<unknown>,
+	check: () => unknown,
+	expected: unknown
+): Promise<void> {
+	await expect
+		.poll(
+			async () => {
+				await action();
+				return check();
+			},
+			{ timeout: 15_000 }
+		)
+		.toEqual(expected);
 }

@@ -2,7 +2,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage, type OpenedPage } from './browser';
-import { attributes, fetchHtml, params, pngStats, readTable, staticDocument } from './feature';
+import {
+	attributes,
+	fetchHtml,
+	params,
+	pngStats,
+	readTable,
+	staticDocument,
+	until
+} from './feature';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -25,19 +33,6 @@ const rgb = (hex: string): [number, number, number] => [
 	parseInt(hex.slice(3, 5), 16),
 	parseInt(hex.slice(5, 7), 16)
 ];
-
-/** Repeats an idempotent action until it shows (the first try may land before hydration). */
-async function until(action: () => Promise<unknown>, check: () => unknown, expected: unknown) {
-	await expect
-		.poll(
-			async () => {
-				await action();
-				return check();
-			},
-			{ timeout: 15_000 }
-		)
-		.toEqual(expected);
-}
 
 describe('map', () => {
 	let browser: Browser;

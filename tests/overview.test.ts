@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage, type OpenedPage } from './browser';
-import { attributeMap, fetchHtml, params, staticDocument } from './feature';
+import { attributeMap, fetchHtml, params, staticDocument, until } from './feature';
 
 const baseURL = inject('baseURL');
 
@@ -57,19 +57,6 @@ function badges(locator: Locator): Promise<[string, string][]> {
 
 const cards = (page: Page) =>
 	attributeMap(page.locator('article.card[data-indicator]'), 'data-indicator', 'data-status');
-
-/** Repeats an idempotent action until it shows (the first try may land before hydration). */
-async function until(action: () => Promise<unknown>, check: () => unknown, expected: unknown) {
-	await expect
-		.poll(
-			async () => {
-				await action();
-				return check();
-			},
-			{ timeout: 15_000 }
-		)
-		.toEqual(expected);
-}
 
 describe('overview', () => {
 	let browser: Browser;

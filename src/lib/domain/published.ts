@@ -35,6 +35,7 @@ export interface Manifest {
 		description: Label;
 		rows: number;
 		csvCommentLines: number;
+		licence: string;
 		columns: ManifestColumn[];
 		files: ManifestFile[];
 	}[];

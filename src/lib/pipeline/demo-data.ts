@@ -413,6 +413,7 @@ export function demoDatasetInfo(seed: number) {
 		source: {
 			vi: `Dữ liệu minh họa do scripts/generate-demo-data.ts tạo (hạt giống cố định ${seed}), hiệu chỉnh theo số liệu công khai; không phải số liệu chính thức.`,
 			en: `Illustrative data written by scripts/generate-demo-data.ts (fixed seed ${seed}), calibrated on public figures; not official statistics.`
-		}
+		},
+		licence: 'CC-BY-4.0'
 	};
 }

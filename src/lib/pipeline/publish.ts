@@ -119,6 +119,7 @@ export async function publish(outDir: string, input: PublishInput): Promise<Mani
 			description: table.description,
 			rows: table.rows.length,
 			csvCommentLines: notice.length,
+			licence: input.dataset.licence ?? 'CC-BY-4.0',
 			columns: table.columns,
 			files
 		});

@@ -10,6 +10,8 @@ export interface Dataset {
 	illustrative: boolean;
 	asOf: string;
 	source: { vi: string; en: string };
+	/** licence of the published tables (SPDX id); CC-BY-4.0 when not given */
+	licence?: string;
 }
 
 export interface Inputs {
