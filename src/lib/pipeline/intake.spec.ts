@@ -236,7 +236,7 @@ describe('validateReport: several errors in one file', () => {
 			issue(f, 5, 'accessed', '1.5', m.notWhole),
 			issue(f, 6, 'accessed', '9', m.over('accessed', 9, 'children', 6)),
 			issue(f, 7, 'commune_code', '23281', m.duplicateOf(3)),
-			issue(f, 8, '', '23407,Xã Đắk Na,2020,5,3,nam,0-5,dtts,11,8,6,2,3,1', {
+			issue(f, 8, 'skills', '23407,Xã Đắk Na,2020,5,3,nam,0-5,dtts,11,8,6,2,3,1', {
 				vi: 'Dòng có 14 ô nhưng tiêu đề có 16 cột: kiểm tra dấu phân cách.',
 				en: 'Row has 14 cells but the header has 16 columns: check the separators.'
 			}),

@@ -15,5 +15,7 @@ export const load: LayoutServerLoad = ({ params }) => {
 		planShortTitle: plan.shortTitle,
 		attribution: plan.geography.attribution
 	};
-	return { lang, site };
+	// Absolute link-preview URLs need the public address: SITE_URL=https://… npm run build.
+	const siteUrl = (process.env.SITE_URL ?? '').replace(/\/$/, '');
+	return { lang, site, siteUrl };
 };

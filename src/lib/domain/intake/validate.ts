@@ -19,6 +19,9 @@ import {
 	type UnitRecord
 } from './schema';
 
+/** No commune counts a million of anything: larger numbers are typing errors (and lose precision). */
+const MAX_COUNT = 1_000_000;
+
 export interface IntakeContext {
 	plan: Pick<Plan, 'years' | 'reporting' | 'geography'>;
 	geo: Geography;
@@ -70,7 +73,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 	if (out.kind === null) {
 		issue(
 			parsed.headerLine,
-			parsed.header[0] ?? '',
+			parsed.header[0] || '(1)',
 			parsed.header.join(','),
 			'Không nhận ra loại tệp: dòng tiêu đề phải có cột "commune_code" (tệp trẻ em) hoặc "unit_code" (tệp đơn vị), xem data/README.md.',
 			'Unknown file kind: the header must have a "commune_code" column (children file) or a "unit_code" column (units file); see data/README.md.'
@@ -95,7 +98,9 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 
 	// Header: missing, unknown and repeated columns.
 	const index = new Map<string, number>();
-	parsed.header.forEach((h, i) => {
+	parsed.header.forEach((name, i) => {
+		// A blank header cell is named by its position so the message can point at it.
+		const h = name === '' ? `(${i + 1})` : name;
 		if (index.has(h))
 			issue(
 				parsed.headerLine,
@@ -125,6 +130,9 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 		);
 	if (missing.length > 0) return out;
 
+	// A row with too few or too many cells is reported at the first column that does not line up.
+	const raggedColumn = (n: number) =>
+		n < parsed.header.length ? parsed.header[n] : `(${n - parsed.header.length} extra)`;
 	const cell = (cells: string[], column: string) => (cells[index.get(column)!] ?? '').trim();
 	const { first, last } = ctx.plan.years;
 
@@ -165,7 +173,18 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 			);
 			return undefined;
 		}
-		return Number(raw);
+		const n = Number(raw);
+		if (n > MAX_COUNT) {
+			issue(
+				line,
+				column,
+				raw,
+				`Số quá lớn (tối đa ${MAX_COUNT}): kiểm tra lại ô này.`,
+				`Number too large (at most ${MAX_COUNT}): check this cell.`
+			);
+			return undefined;
+		}
+		return n;
 	};
 
 	const readUnit = (line: number, column: string, raw: string, levels: UnitLevel[]) => {
@@ -245,10 +264,12 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 		rec: Record<C, number | null>,
 		bounds: [C, C][]
 	) => {
+		let ok = true;
 		for (const [num, den] of bounds) {
 			const n = rec[num];
 			const d = rec[den];
-			if (n !== null && d !== null && n > d)
+			if (n !== null && d !== null && n > d) {
+				ok = false;
 				issue(
 					line,
 					num,
@@ -256,7 +277,9 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 					`"${num}" (${n}) lớn hơn "${den}" (${d}): tử số không được vượt mẫu số.`,
 					`"${num}" (${n}) is greater than "${den}" (${d}): a numerator cannot exceed its denominator.`
 				);
+			}
 		}
+		return ok;
 	};
 
 	if (out.kind === 'children') {
@@ -264,7 +287,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 			if (cells.length !== parsed.header.length) {
 				issue(
 					line,
-					'',
+					raggedColumn(cells.length),
 					cells.join(parsed.delimiter),
 					`Dòng có ${cells.length} ô nhưng tiêu đề có ${parsed.header.length} cột: kiểm tra dấu phân cách.`,
 					`Row has ${cells.length} cells but the header has ${parsed.header.length} columns: check the separators.`
@@ -305,7 +328,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				else counts[c] = v;
 			}
 			// Bounds are checked even when a key is wrong, so every error of the row is listed at once.
-			checkBounds(line, counts, childrenBounds);
+			if (!checkBounds(line, counts, childrenBounds)) ok = false;
 			if (!ok) continue;
 			const key = [code, year, ...breakdowns.map((b) => cats[b.id])].join('|');
 			if (checkDuplicate(line, 'commune_code', key, code)) continue;
@@ -316,7 +339,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 			if (cells.length !== parsed.header.length) {
 				issue(
 					line,
-					'',
+					raggedColumn(cells.length),
 					cells.join(parsed.delimiter),
 					`Dòng có ${cells.length} ô nhưng tiêu đề có ${parsed.header.length} cột: kiểm tra dấu phân cách.`,
 					`Row has ${cells.length} cells but the header has ${parsed.header.length} columns: check the separators.`
@@ -387,7 +410,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				}
 				submitted[c] = date;
 			}
-			checkBounds(line, counts, unitBounds);
+			if (!checkBounds(line, counts, unitBounds)) ok = false;
 			if (!ok) continue;
 			if (checkDuplicate(line, 'unit_code', `${code}|${year}`, code)) continue;
 			out.units.push({
