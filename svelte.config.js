@@ -20,7 +20,26 @@ const config = {
 			handleMissingId: 'fail',
 			handleEntryGeneratorMismatch: 'fail'
 		},
-		paths: { relative: true }
+		paths: { relative: true },
+		// A Content-Security-Policy <meta> on every page: only this origin; SvelteKit adds the
+		// hashes of its own inline scripts. 'wasm-unsafe-eval' is needed by DuckDB-WASM and is
+		// removed again from every page but the explorer (src/hooks.server.ts).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'frame-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

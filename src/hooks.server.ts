@@ -1,7 +1,17 @@
 import type { Handle } from '@sveltejs/kit';
 
-/** The page's language goes on <html lang>: English under /en, Vietnamese elsewhere. */
+/** Pages where DuckDB-WASM runs and so may compile WebAssembly. */
+const wasmPages = /^\/(en\/)?phan-tich(\/|$)/;
+
 export const handle: Handle = ({ event, resolve }) => {
-	const lang = /^\/en(\/|$)/.test(event.url.pathname) ? 'en' : 'vi';
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	const path = event.url.pathname;
+	const lang = /^\/en(\/|$)/.test(path) ? 'en' : 'vi';
+	return resolve(event, {
+		transformPageChunk: ({ html }) => {
+			// The page's language goes on <html lang>: English under /en, Vietnamese elsewhere.
+			let out = html.replace('%lang%', lang);
+			if (!wasmPages.test(path)) out = out.replace(/ 'wasm-unsafe-eval'/g, '');
+			return out;
+		}
+	});
 };

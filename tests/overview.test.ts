@@ -168,7 +168,9 @@ describe('overview', () => {
 			const after = await cards(page);
 			expect(after).not.toEqual(before);
 			// At the first phase's end year, each card's verdict is that phase's verdict.
-			expect(await page.locator('.controls select').inputValue()).toBe(String(firstPhase.endYear));
+			expect(await page.locator('.controls .year-select select').inputValue()).toBe(
+				String(firstPhase.endYear)
+			);
 			expect(after).toEqual(await verdicts(firstPhase.id));
 
 			await page.reload({ waitUntil: 'load' });
@@ -186,7 +188,7 @@ describe('overview', () => {
 		test('year and indicator round-trip through the URL', async () => {
 			const firstPhase = plan.phases[0];
 			await page.goto(new URL(`?phase=${firstPhase.id}`, baseURL).href, { waitUntil: 'load' });
-			const yearSelect = page.locator('.controls select');
+			const yearSelect = page.locator('.controls .year-select select');
 			await expect
 				.poll(() => yearSelect.inputValue(), { timeout: 10_000 })
 				.toBe(String(firstPhase.endYear));

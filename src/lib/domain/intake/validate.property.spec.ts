@@ -55,7 +55,8 @@ const childRow = fc
 		};
 	});
 
-const keyOf = (r: Record<string, unknown>) => childrenColumns.key.map((c) => r[c]).join('|');
+const keyOf = (r: object) =>
+	childrenColumns.key.map((c) => (r as Record<string, unknown>)[c]).join('|');
 const validFile = fc
 	.uniqueArray(childRow, { selector: keyOf, minLength: 1, maxLength: 40 })
 	.chain((rows) =>
