@@ -6,7 +6,8 @@
 		if (!d || d.type !== 'tekt-embed-height' || typeof d.height !== 'number') return;
 		var frames = document.querySelectorAll('iframe');
 		for (var i = 0; i < frames.length; i++) {
-			if (frames[i].contentWindow === e.source) frames[i].style.height = Math.min(d.height, 10000) + 'px';
+			if (frames[i].contentWindow === e.source)
+				frames[i].style.height = Math.min(d.height, 10000) + 'px';
 		}
 	});
 })();

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type IntakeIssue } from '../domain/intake/messages';
-import { validateReport, type IntakeContext } from '../domain/intake/validate';
+import { validateReport, validateReportBytes, type IntakeContext } from '../domain/intake/validate';
 import { fixtureDir } from './fixtures/published';
 import { readGeography, readPlan } from './read-inputs';
 
@@ -284,5 +284,46 @@ describe('formatIssue', () => {
 		expect(formatIssue(i, 'en')).toBe(
 			'bad/missing-column.csv, row 2, column "skills": Missing column "skills": add it to the header row.'
 		);
+	});
+});
+
+describe('validateReport: real-world files', () => {
+	it('suggests the GSO code when a unit name is written instead, old names included', async () => {
+		const plan = await readPlan(path.join(process.cwd(), 'data/plans/kontum-3430.json'));
+		const geo = await readGeography(process.cwd(), plan);
+		const text =
+			'commune_code,year,disability_type,severity,sex,age_band,ethnicity,children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills\n' +
+			'Xa Dak Long,2018,1,1,nam,0-5,kinh,5,1,1,0,0,0,1\n' +
+			'Ia Đal,2018,1,1,nam,0-5,kinh,5,1,1,0,0,0,1\n';
+		const v = validateReport('names.csv', text, { plan, geo });
+		const [dakLong, iaDal] = v.issues;
+		expect(dakLong).toMatchObject({ row: 2, column: 'commune_code', value: 'Xa Dak Long' });
+		for (const code of ['23368', '23504', '23473']) expect(dakLong.message.vi).toContain(code);
+		expect(dakLong.message.vi).toContain('trước đây là Xã Đắk Long');
+		expect(iaDal.message.en).toContain('23535 Xã Ia Đal');
+	});
+	it('reads UTF-16 and legacy files through validateReportBytes, warning on a guessed code page', async () => {
+		const plan = await readPlan(path.join(process.cwd(), 'data/plans/kontum-3430.json'));
+		const geo = await readGeography(process.cwd(), plan);
+		const text =
+			'commune_code,commune_name,year,disability_type,severity,sex,age_band,ethnicity,children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills\n' +
+			'23473,Xã Đắk Long,2018,1,1,nam,0-5,kinh,5,1,1,0,0,0,1\n';
+		const utf16 = new Uint8Array([
+			0xff,
+			0xfe,
+			...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)
+		]);
+		const a = validateReportBytes('u16.csv', utf16, { plan, geo });
+		expect(a.issues).toEqual([]);
+		expect(a.children).toHaveLength(1);
+		const legacy = new Uint8Array(
+			[...text.replace('Xã Đắk Long', 'Xa Dak Long')].map((c) => c.charCodeAt(0)).concat([0xe3])
+		);
+		const b = validateReportBytes('cp1258.csv', legacy, { plan, geo });
+		expect(b.issues[0]).toMatchObject({
+			column: '(encoding)',
+			severity: 'warning',
+			value: 'windows-1258'
+		});
 	});
 });

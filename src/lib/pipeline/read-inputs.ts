@@ -4,7 +4,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Plan } from '../domain/plan';
 import { buildGeography, type Geography, type Unit } from '../domain/units';
-import { validateReport, type ValidatedFile } from '../domain/intake/validate';
+import { validateReportBytes, type ValidatedFile } from '../domain/intake/validate';
 
 export interface Dataset {
 	illustrative: boolean;
@@ -51,10 +51,9 @@ export async function readInputs(opts: {
 	const names = (await readdir(reportsDir)).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
 	const files: ValidatedFile[] = [];
 	for (const name of names) {
-		const text = await readFile(path.join(reportsDir, name), 'utf8');
-		files.push(
-			validateReport(path.posix.join(path.basename(reportsDir), name), text, { plan, geo })
-		);
+		const bytes = new Uint8Array(await readFile(path.join(reportsDir, name)));
+		const file = path.posix.join(path.basename(reportsDir), name);
+		files.push(validateReportBytes(file, bytes, { plan, geo }));
 	}
 	return { plan, geo, dataset, files };
 }

@@ -3,9 +3,10 @@
  * found (not only the first). One validator for the build pipeline and the browser upload.
  */
 import { breakdowns, type BreakdownId, type ChildCountColumn } from '../breakdowns';
-import { foldDiacritics, type Geography, type UnitLevel } from '../units';
+import { foldDiacritics, type Geography, type Unit, type UnitLevel } from '../units';
 import type { Plan } from '../plan';
 import type { IntakeIssue } from './messages';
+import { decodeReport } from './decode';
 import { parseCsv } from './parse-csv';
 import {
 	childrenBounds,
@@ -190,6 +191,24 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 	const readUnit = (line: number, column: string, raw: string, levels: UnitLevel[]) => {
 		const unit = ctx.geo.byCode.get(raw);
 		if (!unit) {
+			const matches = unitsNamed(raw, ctx);
+			if (matches.length > 0) {
+				const list = (lang: 'vi' | 'en') =>
+					matches
+						.map(
+							(m) =>
+								`${m.unit.code} ${m.unit.name}${m.district ? ` (${m.district})` : ''}${m.formerly ? (lang === 'vi' ? `, trước đây là ${m.formerly}` : `, formerly ${m.formerly}`) : ''}`
+						)
+						.join('; ');
+				issue(
+					line,
+					column,
+					raw,
+					`Cột này cần mã TCTK, không phải tên. Tên này khớp với: ${list('vi')}. Nhập mã.`,
+					`This column needs the GSO code, not a name. The name matches: ${list('en')}. Enter the code.`
+				);
+				return null;
+			}
 			issue(
 				line,
 				column,
@@ -439,4 +458,50 @@ export function readDate(raw: string): string | undefined {
 	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
 		return undefined;
 	return date.toISOString().slice(0, 10);
+}
+
+const foldName = (s: string) =>
+	foldDiacritics(s.normalize('NFC'))
+		.toLowerCase()
+		.replace(/^(xa|phuong|thi tran|huyen|thanh pho|tinh)\s+/, '')
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+
+/** Units a name (not a code) may mean, old names included, diacritics and unit type ignored. */
+export function unitsNamed(raw: string, ctx: IntakeContext) {
+	const q = foldName(raw);
+	if (q === '' || /^\d+$/.test(q)) return [];
+	const out: { unit: Unit; district: string | null; formerly: string | null }[] = [];
+	for (const unit of ctx.geo.byCode.values()) {
+		const district =
+			unit.level === 'commune' ? (ctx.geo.byCode.get(unit.district_code)?.name ?? null) : null;
+		if (foldName(unit.name) === q) out.push({ unit, district, formerly: null });
+		for (const r of ctx.plan.geography.renames)
+			if (r.code === unit.code && foldName(r.oldName) === q)
+				out.push({ unit, district, formerly: r.oldName });
+	}
+	return out;
+}
+
+/** Validates a file given as bytes: decodes it first (see decode.ts) and says if it had to guess. */
+export function validateReportBytes(
+	file: string,
+	bytes: Uint8Array,
+	ctx: IntakeContext
+): ValidatedFile {
+	const { text, encoding } = decodeReport(bytes);
+	const out = validateReport(file, text, ctx);
+	if (encoding === 'windows-1258')
+		out.issues.unshift({
+			file,
+			row: 1,
+			column: '(encoding)',
+			value: encoding,
+			severity: 'warning',
+			message: {
+				vi: 'Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258. Nếu tên có dấu bị sai (ví dụ tệp TCVN3/VNI), trong Excel chọn Lưu thành → "CSV UTF-8 (Comma delimited)" rồi tải lại.',
+				en: 'The file is not UTF-8; it was read as Windows-1258. If names with diacritics look wrong (e.g. a TCVN3/VNI file), in Excel choose Save As → "CSV UTF-8 (Comma delimited)" and load it again.'
+			}
+		});
+	return out;
 }
