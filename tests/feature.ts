@@ -133,3 +133,116 @@ export async function until(
 		)
 		.toEqual(expected);
 }
+
+/** One response of a first load: its URL and the bytes it took on the wire. */
+export interface Transfer {
+	url: string;
+	/** Response headers plus body as sent (compressed when the server compressed it). */
+	bytes: number;
+	/** `Content-Encoding` of the response (`br`, `gzip`), if any. */
+	encoding?: string;
+}
+
+export interface MeasuredLoad {
+	page: Page;
+	/** Every request made (page and workers), from before navigation on, finished or not. */
+	requests: string[];
+	/** Every finished response, with its size on the wire. */
+	transfers: Transfer[];
+	/** Sum of `transfers[].bytes`. */
+	total: number;
+	/** Requests to another origin (aborted, never sent). */
+	foreignRequests: string[];
+	close(): Promise<void>;
+}
+
+export interface MeasureOptions {
+	/** Viewport; default 1280x800. */
+	viewport?: { width: number; height: number };
+	/** Waited for after `load` (map drawn, engine ready...), before the network must go quiet. */
+	ready?: (page: Page) => Promise<unknown>;
+	/** Quiet period after `load` (and `ready`), default 500 ms... */
+	quietMs?: number;
+	/** ...waited for at most this long, default 5000 ms. */
+	settleMs?: number;
+}
+
+/**
+ * Opens `url` in a fresh context (empty cache, no service worker) and measures its first load
+ * on the wire: for each response, headers plus body as transferred (Chromium's encoded size,
+ * i.e. brotli/gzip bytes when the server compressed). Chromium reports no body size for a
+ * worker's own script, so the response's `Content-Length` (also the encoded size) is used when
+ * larger. Requests to another origin are aborted and listed in `foreignRequests`.
+ */
+export async function measureFirstLoad(
+	browser: Browser,
+	url: string,
+	options: MeasureOptions = {}
+): Promise<MeasuredLoad> {
+	const origin = new URL(url).origin;
+	const context = await browser.newContext({
+		viewport: options.viewport ?? { width: 1280, height: 800 },
+		serviceWorkers: 'block'
+	});
+	const requests: string[] = [];
+	const foreignRequests: string[] = [];
+	const sizes: Promise<Transfer>[] = [];
+	let inFlight = 0;
+	let lastActivity = Date.now();
+	const isForeign = (u: string) => /^https?:/.test(u) && new URL(u).origin !== origin;
+
+	await context.route(
+		(u) => isForeign(u.href),
+		(route) => route.abort('blockedbyclient')
+	);
+	context.on('request', (request) => {
+		inFlight++;
+		lastActivity = Date.now();
+		requests.push(request.url());
+		if (isForeign(request.url())) foreignRequests.push(request.url());
+	});
+	context.on('requestfailed', () => {
+		inFlight = Math.max(0, inFlight - 1);
+		lastActivity = Date.now();
+	});
+	context.on('requestfinished', (request) => {
+		inFlight = Math.max(0, inFlight - 1);
+		lastActivity = Date.now();
+		if (!/^https?:/.test(request.url())) return;
+		sizes.push(
+			(async () => {
+				const [size, response] = await Promise.all([request.sizes(), request.response()]);
+				const headers = (await response?.allHeaders()) ?? {};
+				const length = Number(headers['content-length'] ?? 0);
+				return {
+					url: request.url(),
+					bytes: size.responseHeadersSize + Math.max(size.responseBodySize, length),
+					encoding: headers['content-encoding']
+				};
+			})()
+		);
+	});
+
+	const close = () => context.close();
+	try {
+		const page = await context.newPage();
+		await page.goto(url, { waitUntil: 'load' });
+		await options.ready?.(page);
+		const quietMs = options.quietMs ?? 500;
+		const deadline = Date.now() + (options.settleMs ?? 5000);
+		while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < quietMs)) {
+			await new Promise((resolveWait) => setTimeout(resolveWait, 25));
+		}
+		const transfers = await Promise.all(sizes);
+		const total = transfers.reduce((sum, t) => sum + t.bytes, 0);
+		return { page, requests, transfers, total, foreignRequests, close };
+	} catch (error) {
+		await close();
+		throw error;
+	}
+}
+
+/** `12345` → `"12.1 KB (12345 B)"`, for test output. */
+export function formatBytes(bytes: number): string {
+	return `${(bytes / 1024).toFixed(1)} KB (${bytes} B)`;
+}

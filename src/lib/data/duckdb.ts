@@ -83,7 +83,10 @@ async function start(onProgress?: (p: LoadProgress) => void): Promise<QueryClien
 export async function fetchText(url: string, onProgress?: (loaded: number, total: number) => void): Promise<string> {
 	const res = await fetch(url);
 	if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
-	const total = Number(res.headers.get('content-length') ?? 0);
+	// A compressed response's length is not the length of what the reader yields: report 0 (unknown).
+	const total = res.headers.get('content-encoding')
+		? 0
+		: Number(res.headers.get('content-length') ?? 0);
 	const reader = res.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let loaded = 0;

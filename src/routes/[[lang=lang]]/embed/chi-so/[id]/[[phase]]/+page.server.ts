@@ -26,6 +26,6 @@ export const load: PageServerLoad = ({ params }) => {
 		indicator: ind,
 		series,
 		years,
-		phaseId: currentPhase(plan, asOfYear).id
+		phaseId: params.phase ?? currentPhase(plan, asOfYear).id
 	};
 };
