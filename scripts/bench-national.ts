@@ -40,9 +40,21 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ageBands, breakdowns, disabilityTypes, ethnicities, severities, sexes } from '../src/lib/domain/breakdowns';
+import {
+	ageBands,
+	breakdowns,
+	disabilityTypes,
+	ethnicities,
+	severities,
+	sexes
+} from '../src/lib/domain/breakdowns';
 import { cubeSql, unitsTableSql } from '../src/lib/domain/cube-sql';
-import { emptyFilters, runExplorerQueries, type ExplorerFilters, type RawRow } from '../src/lib/domain/explorer';
+import {
+	emptyFilters,
+	runExplorerQueries,
+	type ExplorerFilters,
+	type RawRow
+} from '../src/lib/domain/explorer';
 import { foldDiacritics } from '../src/lib/domain/units';
 import { isMain, machineInfo, quantile, round, textTable, writeJson } from './bench';
 
@@ -145,8 +157,15 @@ function synthUnits(rng: Rng, shape: NationalShape): SynthUnit[] {
 	let c = 0;
 	counts.forEach((n, d) => {
 		const code = String(d + 1).padStart(3, '0');
-		const type = d % 10 === 0 ? 'Quận' : d % 10 === 1 ? 'Thành phố' : d % 10 === 2 ? 'Thị xã' : 'Huyện';
-		units.push({ code, name: `${type} Minh Họa ${d + 1}`, type, level: 'district', district_code: code });
+		const type =
+			d % 10 === 0 ? 'Quận' : d % 10 === 1 ? 'Thành phố' : d % 10 === 2 ? 'Thị xã' : 'Huyện';
+		units.push({
+			code,
+			name: `${type} Minh Họa ${d + 1}`,
+			type,
+			level: 'district',
+			district_code: code
+		});
 		for (let k = 0; k < n; k++) {
 			c++;
 			const u = rng.next();
@@ -166,7 +185,9 @@ function synthUnits(rng: Rng, shape: NationalShape): SynthUnit[] {
 function unitsCsv(units: SynthUnit[]): string {
 	const lines = ['code,name,type,level,district_code,name_ascii'];
 	for (const u of units)
-		lines.push([u.code, u.name, u.type, u.level, u.district_code, foldDiacritics(u.name)].join(','));
+		lines.push(
+			[u.code, u.name, u.type, u.level, u.district_code, foldDiacritics(u.name)].join(',')
+		);
 	return lines.join('\n') + '\n';
 }
 
@@ -202,7 +223,12 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	mkdirSync(join(root, 'data/geo'), { recursive: true });
 	mkdirSync(join(root, 'reports'), { recursive: true });
 	writeFileSync(join(root, 'data/geo/national-units.csv'), unitsCsv(units));
-	for (const f of ['kontum-communes.geojson', 'kontum-districts.geojson', 'README.md', 'LICENSE-GPL-3.0.txt'])
+	for (const f of [
+		'kontum-communes.geojson',
+		'kontum-districts.geojson',
+		'README.md',
+		'LICENSE-GPL-3.0.txt'
+	])
 		copyFileSync(join('data/geo', f), join(root, 'data/geo', f));
 	const plan = JSON.parse(readFileSync('data/plans/kontum-3430.json', 'utf8'));
 	plan.id = 'national-illustrative';
@@ -236,7 +262,9 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	const network = communes.map(() => rng.normal());
 	const staffBase = communes.map(() => 4 + 3 * rng.next());
 	const [types, sevs, ages] = [cumulate(TYPE_MIX), cumulate(SEVERITY_MIX), cumulate(AGE_MIX)];
-	const codes = [disabilityTypes, severities, sexes, ageBands, ethnicities].map((cs) => cs.map((c) => c.code));
+	const codes = [disabilityTypes, severities, sexes, ageBands, ethnicities].map((cs) =>
+		cs.map((c) => c.code)
+	);
 	const radix = codes.map((c) => c.length);
 	const cellCount = radix.reduce((a, b) => a * b, 1);
 
@@ -262,7 +290,13 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 			children += n;
 			const cells = new Uint32Array(cellCount);
 			for (let k = 0; k < n; k++) {
-				const v = [rng.pick(types), rng.pick(sevs), rng.next() < BOYS_SHARE ? 0 : 1, rng.pick(ages), rng.next() < minority[i] ? 1 : 0];
+				const v = [
+					rng.pick(types),
+					rng.pick(sevs),
+					rng.next() < BOYS_SHARE ? 0 : 1,
+					rng.pick(ages),
+					rng.next() < minority[i] ? 1 : 0
+				];
 				let key = 0;
 				for (let d = 0; d < 5; d++) key = key * radix[d] + v[d];
 				cells[key]++;
@@ -283,12 +317,23 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 				const services = [0.78, 0.5, 0.45, 0.2].map((p) => rng.binomial(accessed, p));
 				const skills = rng.binomial(k, pSkills);
 				childLines.push(
-					[u.code, u.name, year, ...v.map((x, d) => codes[d][x]), k, accessed, ...services, skills].join(',')
+					[
+						u.code,
+						u.name,
+						year,
+						...v.map((x, d) => codes[d][x]),
+						k,
+						accessed,
+						...services,
+						skills
+					].join(',')
 				);
 				childRows++;
 			}
 			const caregivers = Math.round(n * (1.1 + 0.3 * rng.next()));
-			const staff = Math.round(Math.min(15, Math.max(3, staffBase[i] + 0.25 * t + 0.7 * rng.normal())));
+			const staff = Math.round(
+				Math.min(15, Math.max(3, staffBase[i] + 0.25 * t + 0.7 * rng.normal()))
+			);
 			communeRows.push(
 				[
 					u.code,
@@ -306,7 +351,18 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 		});
 		for (const d of districts)
 			unitLines.push(
-				[d.code, d.name, year, '', '', '', '', rng.next() < 0.6 + 0.04 * t ? 1 : 0, reportDate(rng, year, '06-10'), reportDate(rng, year, '12-10')].join(',')
+				[
+					d.code,
+					d.name,
+					year,
+					'',
+					'',
+					'',
+					'',
+					rng.next() < 0.6 + 0.04 * t ? 1 : 0,
+					reportDate(rng, year, '06-10'),
+					reportDate(rng, year, '12-10')
+				].join(',')
 			);
 		unitLines.push(...communeRows);
 		const childText = childLines.join('\n') + '\n';
@@ -392,7 +448,12 @@ async function runPipelineChild(
 	root: string,
 	timeoutMs: number,
 	heapMb: number | null
-): Promise<{ report: ChildReport | null; failure: string | null; wallSeconds: number; peakRssMB: number | null }> {
+): Promise<{
+	report: ChildReport | null;
+	failure: string | null;
+	wallSeconds: number;
+	peakRssMB: number | null;
+}> {
 	const started = performance.now();
 	const args = [
 		...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
@@ -428,7 +489,8 @@ async function runPipelineChild(
 	else if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr))
 		failure = 'out of memory (V8 heap limit reached)';
 	else if (/Invalid string length/.test(stderr))
-		failure = 'a published file is larger than the longest string V8 can hold (~512 MB): RangeError: Invalid string length';
+		failure =
+			'a published file is larger than the longest string V8 can hold (~512 MB): RangeError: Invalid string length';
 	else if (code !== 0 || !report)
 		failure = `pipeline process exited with code ${code}: ${stderr.trim().split('\n').filter(Boolean).slice(-3).join(' | ').slice(0, 400)}`;
 	else if (!report.ok)
@@ -471,11 +533,20 @@ async function buildCube(con: DuckDBConnection, root: string, years: number[]): 
 		});
 	await con.run(unitsTableSql([{ code: '00', level: 'province', district_code: '' }, ...units]));
 	await con.run(`CREATE TABLE cube_raw AS ${cubeSql('00', years)}`);
-	const counts = ['children', 'accessed', 'accessed_health', 'accessed_education', 'accessed_social', 'accessed_protection', 'skills'];
+	const counts = [
+		'children',
+		'accessed',
+		'accessed_health',
+		'accessed_education',
+		'accessed_social',
+		'accessed_protection',
+		'skills'
+	];
 	const hidden = (c: string) => `(${c} BETWEEN 1 AND 4)`;
 	const rate = (num: string) =>
 		`CASE WHEN ${hidden('children')} OR ${hidden(num)} OR children < 5 THEN NULL ELSE round(${num} * 100.0 / children, 1) END`;
-	const rateHidden = (num: string) => `(${hidden('children')} OR ${hidden(num)} OR (children > 0 AND children < 5))`;
+	const rateHidden = (num: string) =>
+		`(${hidden('children')} OR ${hidden(num)} OR (children > 0 AND children < 5))`;
 	await con.run(`CREATE TABLE cube AS SELECT year, level, unit_code, district_code, ${dimCols.join(', ')},
 		${counts.map((c) => `CASE WHEN ${hidden(c)} THEN NULL ELSE ${c} END AS ${c}`).join(', ')},
 		${rate('accessed')} AS access_rate, ${rate('skills')} AS skills_rate,
@@ -505,7 +576,12 @@ interface Sizes {
 	parquetBytes: number;
 }
 
-async function tableSizes(con: DuckDBConnection, select: string, dir: string, name: string): Promise<Sizes> {
+async function tableSizes(
+	con: DuckDBConnection,
+	select: string,
+	dir: string,
+	name: string
+): Promise<Sizes> {
 	const base = join(dir, name);
 	await con.run(`COPY (${select}) TO '${base}.csv' (HEADER)`);
 	await con.run(`COPY (${select}) TO '${base}.csv.gz' (HEADER, COMPRESSION gzip)`);
@@ -529,11 +605,20 @@ interface PartitionSizes {
 	totalBytes: number;
 }
 
-async function partitionSizes(con: DuckDBConnection, select: string, dir: string, format: 'csv' | 'csv.gz' | 'parquet'): Promise<PartitionSizes> {
+async function partitionSizes(
+	con: DuckDBConnection,
+	select: string,
+	dir: string,
+	format: 'csv' | 'csv.gz' | 'parquet'
+): Promise<PartitionSizes> {
 	const out = join(dir, `part-${format.replace('.', '-')}`);
 	rmSync(out, { recursive: true, force: true });
 	const opts =
-		format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : format === 'csv.gz' ? 'FORMAT csv, HEADER, COMPRESSION gzip' : 'FORMAT csv, HEADER';
+		format === 'parquet'
+			? 'FORMAT parquet, COMPRESSION zstd'
+			: format === 'csv.gz'
+				? 'FORMAT csv, HEADER, COMPRESSION gzip'
+				: 'FORMAT csv, HEADER';
 	await con.run(`COPY (${select}) TO '${out}' (${opts}, PARTITION_BY (part))`);
 	const sizes = dirFiles(out)
 		.map(fileBytes)
@@ -552,9 +637,17 @@ async function partitionSizes(con: DuckDBConnection, select: string, dir: string
  * Filter changes as the browser bench makes them: change i toggles option ⌊i/G⌋ mod n of group
  * i mod G (the five breakdowns, then districts), each change running every explorer query.
  */
-async function timeFilterChanges(con: DuckDBConnection, districtCodes: string[], year: number, changes: number) {
+async function timeFilterChanges(
+	con: DuckDBConnection,
+	districtCodes: string[],
+	year: number,
+	changes: number
+) {
 	const groups: { dim: keyof ExplorerFilters; codes: string[] }[] = [
-		...breakdowns.map((b) => ({ dim: b.id as keyof ExplorerFilters, codes: b.categories.map((c) => c.code) })),
+		...breakdowns.map((b) => ({
+			dim: b.id as keyof ExplorerFilters,
+			codes: b.categories.map((c) => c.code)
+		})),
 		{ dim: 'district', codes: districtCodes }
 	];
 	let f: ExplorerFilters = emptyFilters(year);
@@ -565,17 +658,31 @@ async function timeFilterChanges(con: DuckDBConnection, districtCodes: string[],
 		const g = groups[i % groups.length];
 		const code = g.codes[Math.floor(i / groups.length) % g.codes.length];
 		const current = f[g.dim] as string[];
-		f = { ...f, [g.dim]: current.includes(code) ? current.filter((c) => c !== code) : [...current, code] };
+		f = {
+			...f,
+			[g.dim]: current.includes(code) ? current.filter((c) => c !== code) : [...current, code]
+		};
 		const t0 = performance.now();
 		await runExplorerQueries(query, f);
 		times.push(performance.now() - t0);
 	}
-	return { changes, p50Ms: round(quantile(times, 0.5), 1), p95Ms: round(quantile(times, 0.95), 1), maxMs: round(Math.max(...times), 1) };
+	return {
+		changes,
+		p50Ms: round(quantile(times, 0.5), 1),
+		p95Ms: round(quantile(times, 0.95), 1),
+		maxMs: round(Math.max(...times), 1)
+	};
 }
 
 async function loadCsvCube(con: DuckDBConnection, file: string): Promise<void> {
-	const skip = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').startsWith('#') ? 1 : 0;
-	const varchar = ['level', 'unit_code', 'district_code', ...dimCols].map((c) => `'${c}': 'VARCHAR'`).join(', ');
+	const skip = readFileSync(file, 'utf8')
+		.replace(/^\uFEFF/, '')
+		.startsWith('#')
+		? 1
+		: 0;
+	const varchar = ['level', 'unit_code', 'district_code', ...dimCols]
+		.map((c) => `'${c}': 'VARCHAR'`)
+		.join(', ');
 	await con.run(
 		`CREATE OR REPLACE TABLE cube AS SELECT * FROM read_csv('${file}', header = true, skip = ${skip}, auto_detect = true, sample_size = -1, types = {${varchar}})`
 	);
@@ -584,7 +691,8 @@ async function loadCsvCube(con: DuckDBConnection, file: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Main.
 
-const MB = (n: number | null | undefined) => (n === null || n === undefined ? '–' : (n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 0));
+const MB = (n: number | null | undefined) =>
+	n === null || n === undefined ? '–' : (n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 0);
 
 /** On a phone on slow 4G (1.6 Mbps), seconds to download n bytes. */
 const slow4gSeconds = (n: number) => round(n / ((1.6 * 1024 * 1024) / 8), 0);
@@ -611,7 +719,9 @@ async function main(): Promise<void> {
 	const heapMb = values['heap-mb'] ? Number(values['heap-mb']) : null;
 	if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
 	const v8 = await import('node:v8');
-	const heapLimit = heapMb ? `${heapMb} MB (--max-old-space-size)` : `Node's default, ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MB`;
+	const heapLimit = heapMb
+		? `${heapMb} MB (--max-old-space-size)`
+		: `Node's default, ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MB`;
 	const base = values.tmp ? resolve(values.tmp) : mkdtempSync(join(tmpdir(), 'bench-national-'));
 	mkdirSync(base, { recursive: true });
 	console.log(`Working in ${base}`);
@@ -625,12 +735,16 @@ async function main(): Promise<void> {
 		const root = join(base, `scale-${s}`);
 		rmSync(root, { recursive: true, force: true });
 		const shape = shapeAt(s);
-		console.log(`\nGenerating ${shape.districts} districts, ${shape.communes} communes, ${YEARS.length} years (scale ${s}) …`);
+		console.log(
+			`\nGenerating ${shape.districts} districts, ${shape.communes} communes, ${YEARS.length} years (scale ${s}) …`
+		);
 		data = generateNational(root, shape);
 		console.log(
 			`  ${data.children.toLocaleString('en')} child-years in ${data.childRows.toLocaleString('en')} report rows, ${MB(data.reportBytes)} MB of CSV, in ${data.seconds} s`
 		);
-		console.log(`Pipeline (child process, heap ${heapLimit}, limit ${values['timeout-min']} min) …`);
+		console.log(
+			`Pipeline (child process, heap ${heapLimit}, limit ${values['timeout-min']} min) …`
+		);
 		const r = await runPipelineChild(root, timeoutMs, heapMb);
 		const attempt: PipelineAttempt = {
 			scale: s,
@@ -672,7 +786,9 @@ async function main(): Promise<void> {
 	await buildCube(con, fullRoot, YEARS);
 	const cubeSeconds = round((performance.now() - t0) / 1000, 1);
 	const cube = await tableSizes(con, 'SELECT * FROM cube', cubeRoot, 'children_cube');
-	console.log(`  ${cube.rows.toLocaleString('en')} rows in ${cubeSeconds} s: CSV ${MB(cube.csvBytes)} MB, gzip ${MB(cube.csvGzipBytes)} MB, Parquet ${MB(cube.parquetBytes)} MB`);
+	console.log(
+		`  ${cube.rows.toLocaleString('en')} rows in ${cubeSeconds} s: CSV ${MB(cube.csvBytes)} MB, gzip ${MB(cube.csvGzipBytes)} MB, Parquet ${MB(cube.parquetBytes)} MB`
+	);
 
 	// Partitioning: districts grouped into 63 provinces in code order.
 	const shape = shapeAt(scale);
@@ -703,7 +819,9 @@ async function main(): Promise<void> {
 	);
 
 	// Explorer queries.
-	const districtCodes = (await rows(con, `SELECT DISTINCT unit_code FROM cube WHERE level = 'district' ORDER BY 1`)).map((r) => String(r.unit_code));
+	const districtCodes = (
+		await rows(con, `SELECT DISTINCT unit_code FROM cube WHERE level = 'district' ORDER BY 1`)
+	).map((r) => String(r.unit_code));
 	console.log(`\nExplorer queries, ${changes} filter changes, DuckDB in Node (@duckdb/node-api) …`);
 	await con.run(`SET threads = 1`);
 	const national1 = await timeFilterChanges(con, districtCodes, YEARS.at(-1)!, changes);
@@ -711,15 +829,25 @@ async function main(): Promise<void> {
 	const national2 = await timeFilterChanges(con, districtCodes, YEARS.at(-1)!, changes);
 	con.closeSync();
 	db.closeSync();
-	console.log(`  national cube: p50 ${national1.p50Ms} ms, p95 ${national1.p95Ms} ms (1 thread); p95 ${national2.p95Ms} ms (2 threads)`);
+	console.log(
+		`  national cube: p50 ${national1.p50Ms} ms, p95 ${national1.p95Ms} ms (1 thread); p95 ${national2.p95Ms} ms (2 threads)`
+	);
 
 	// Calibration on the Kon Tum cube: the same queries in Node, and what the browser bench saw.
-	let kontum: Record<string, unknown> | null = null;
+	let kontum: {
+		cube: string;
+		node: Awaited<ReturnType<typeof timeFilterChanges>>;
+		browser: { p50Ms: number | null; p95Ms: number | null; cpuSlowdown: number } | null;
+		browserOverNodeP95: number | null;
+		nationalBrowserP95EstimateMs: number | null;
+	} | null = null;
 	if (existsSync(values['kontum-cube'])) {
 		const kdb = await DuckDBInstance.create(':memory:', { threads: '1' });
 		const kcon = await kdb.connect();
 		await loadCsvCube(kcon, values['kontum-cube']);
-		const kd = (await rows(kcon, `SELECT DISTINCT unit_code FROM cube WHERE level = 'district' ORDER BY 1`)).map((r) => String(r.unit_code));
+		const kd = (
+			await rows(kcon, `SELECT DISTINCT unit_code FROM cube WHERE level = 'district' ORDER BY 1`)
+		).map((r) => String(r.unit_code));
 		const ky = Number((await rows(kcon, 'SELECT max(year) AS y FROM cube'))[0].y);
 		const node = await timeFilterChanges(kcon, kd, ky, changes);
 		kcon.closeSync();
@@ -727,7 +855,9 @@ async function main(): Promise<void> {
 		let browser: { p50Ms: number | null; p95Ms: number | null; cpuSlowdown: number } | null = null;
 		try {
 			const res = JSON.parse(readFileSync(values['browser-results'], 'utf8'));
-			const f = (res.explorerFilters ?? []).find((x: { cpuSlowdown: number }) => x.cpuSlowdown === 1);
+			const f = (res.explorerFilters ?? []).find(
+				(x: { cpuSlowdown: number }) => x.cpuSlowdown === 1
+			);
 			if (f) browser = { p50Ms: f.p50Ms, p95Ms: f.p95Ms, cpuSlowdown: 1 };
 		} catch {
 			// no browser figures yet
@@ -738,7 +868,8 @@ async function main(): Promise<void> {
 			node,
 			browser,
 			browserOverNodeP95: round(ratio, 1),
-			nationalBrowserP95EstimateMs: ratio && national1.p95Ms ? round(national1.p95Ms * ratio, 0) : null
+			nationalBrowserP95EstimateMs:
+				ratio && national1.p95Ms ? round(national1.p95Ms * ratio, 0) : null
 		};
 		console.log(
 			`  Kon Tum cube: p95 ${node.p95Ms} ms in Node${browser ? `, ${browser.p95Ms} ms in the browser bench (CPU 1×)` : ''}`
@@ -749,21 +880,25 @@ async function main(): Promise<void> {
 	const BUDGET = 5 * 1048576;
 	const shipWhole = {
 		budgetBytes: BUDGET,
-		budgetNote: 'the explorer downloads the whole cube before its first answer: 5 MB is ~25 s on slow 4G',
+		budgetNote:
+			'the explorer downloads the whole cube before its first answer: 5 MB is ~25 s on slow 4G',
 		csvBytes: cube.csvBytes,
 		csvGzipBytes: cube.csvGzipBytes,
 		parquetBytes: cube.parquetBytes,
 		slow4gSecondsCsvGzip: slow4gSeconds(cube.csvGzipBytes),
 		slow4gSecondsParquet: slow4gSeconds(cube.parquetBytes),
 		reasonable: cube.parquetBytes <= BUDGET,
-		perProvinceReasonable: partitions.perProvince.parquet.maxBytes <= BUDGET && partitions.national.parquetBytes <= BUDGET
+		perProvinceReasonable:
+			partitions.perProvince.parquet.maxBytes <= BUDGET &&
+			partitions.national.parquetBytes <= BUDGET
 	};
 
 	const nationalFilterGoal = kontum?.nationalBrowserP95EstimateMs ?? national1.p95Ms;
 	const output = {
 		generatedAt: new Date().toISOString(),
 		command: `tsx scripts/bench-national.ts ${process.argv.slice(2).join(' ')}`.trim(),
-		illustrative: 'Synthetic units and reports at the scale of Viet Nam before 2025; not real data.',
+		illustrative:
+			'Synthetic units and reports at the scale of Viet Nam before 2025; not real data.',
 		durationSeconds: round((performance.now() - started) / 1000, 0),
 		machine: { ...machineInfo(), loadAverage1mAtStart: round(load0, 2) },
 		target: { ...FULL, years: YEARS.length, breakdowns: dimCols, topUnit: '00' },
@@ -771,14 +906,27 @@ async function main(): Promise<void> {
 			attempts,
 			fullScaleWorks: full.ok,
 			largestWorkingScale: works?.scale ?? null,
-			largestWorking: works ? { ...works.shape, seconds: works.seconds, peakRssMB: works.peakRssMB } : null,
-			goalMissedBy: full.ok ? null : works ? `${round(1 / works.scale, 1)}× too many units for the pipeline as it stands` : 'no size tried worked'
+			largestWorking: works
+				? { ...works.shape, seconds: works.seconds, peakRssMB: works.peakRssMB }
+				: null,
+			goalMissedBy: full.ok
+				? null
+				: works
+					? `${round(1 / works.scale, 1)}× too many units for the pipeline as it stands`
+					: 'no size tried worked'
 		},
-		cube: { scale, seconds: cubeSeconds, ...cube, protection: 'primary suppression only (counts 1–4 hidden), an approximation of the published table' },
+		cube: {
+			scale,
+			seconds: cubeSeconds,
+			...cube,
+			protection:
+				'primary suppression only (counts 1–4 hidden), an approximation of the published table'
+		},
 		shipWhole,
 		partitions,
 		explorerQueries: {
-			engine: 'DuckDB in Node (@duckdb/node-api) standing in for DuckDB-WASM in the browser; the browser is slower (single thread, WebAssembly)',
+			engine:
+				'DuckDB in Node (@duckdb/node-api) standing in for DuckDB-WASM in the browser; the browser is slower (single thread, WebAssembly)',
 			nationalOneThread: national1,
 			nationalTwoThreads: national2,
 			kontum,
@@ -794,7 +942,15 @@ async function main(): Promise<void> {
 	console.log(
 		textTable(
 			['scale', 'districts', 'communes', 'report rows', 'result', 'time s', 'peak RSS MB'],
-			attempts.map((a) => [a.scale, a.shape.districts, a.shape.communes, a.childRows, a.ok ? 'ok' : a.failure!.slice(0, 60), a.seconds ?? a.wallSeconds, a.peakRssMB ?? '–'])
+			attempts.map((a) => [
+				a.scale,
+				a.shape.districts,
+				a.shape.communes,
+				a.childRows,
+				a.ok ? 'ok' : a.failure!.slice(0, 60),
+				a.seconds ?? a.wallSeconds,
+				a.peakRssMB ?? '–'
+			])
 		)
 	);
 	if (works)
@@ -802,7 +958,13 @@ async function main(): Promise<void> {
 			'\n' +
 				textTable(
 					['table (largest working scale)', 'rows', 'CSV MB', 'Parquet MB', 'JSON MB'],
-					works.tables.map((t) => [t.name, t.rows, MB(t.bytes.csv), MB(t.bytes.parquet), MB(t.bytes.json)])
+					works.tables.map((t) => [
+						t.name,
+						t.rows,
+						MB(t.bytes.csv),
+						MB(t.bytes.parquet),
+						MB(t.bytes.json)
+					])
 				)
 		);
 	console.log(

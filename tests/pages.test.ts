@@ -1,10 +1,14 @@
-/** Every prerendered page: loads without console errors or foreign requests, and passes axe. */
+/** Every prerendered page loads without console errors or foreign requests; axe finds nothing. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, listPages, openPage, runAxe } from './browser';
 
 const baseURL = inject('baseURL');
 const pages = listPages(inject('buildDir'));
+// The 224 unit pages and 56 indicator embeds share two templates: axe checks every 8th of them
+// (and every other page); all pages are still opened and checked for errors and requests.
+const repeated = (path: string) => /\/(don-vi|embed\/chi-so)\//.test(path);
+const axeChecked = new Set(pages.filter((p, i) => !repeated(p) || i % 8 === 0));
 
 describe('prerendered pages', () => {
 	let browser: Browser;
@@ -27,7 +31,8 @@ describe('prerendered pages', () => {
 			expect.soft(opened.status, 'HTTP status').toBe(200);
 			expect.soft(opened.consoleErrors, 'console errors').toEqual([]);
 			expect.soft(opened.foreignRequests, 'requests to other origins').toEqual([]);
-			expect.soft(await runAxe(opened.page), 'axe violations').toEqual([]);
+			if (axeChecked.has(path))
+				expect.soft(await runAxe(opened.page), 'axe violations').toEqual([]);
 		} finally {
 			await opened.close();
 		}
