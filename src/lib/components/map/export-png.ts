@@ -104,13 +104,3 @@ export async function exportMapPng(spec: PngSpec): Promise<Blob> {
 		canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png')
 	);
 }
-
-export function download(blob: Blob, name: string) {
-	const a = document.createElement('a');
-	a.href = URL.createObjectURL(blob);
-	a.download = name;
-	document.body.appendChild(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
