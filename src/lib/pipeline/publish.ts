@@ -136,8 +136,10 @@ export async function publish(outDir: string, input: PublishInput): Promise<Mani
 	await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 
 	// The swap: two renames on one file system. If the process dies between them, recoverPublished() puts the old folder back.
+	faultPoint('before-swap');
 	await rm(old, { recursive: true, force: true });
 	if (await exists(outDir)) await rename(outDir, old);
+	faultPoint('between-renames');
 	await rename(staging, outDir);
 	await rm(old, { recursive: true, force: true });
 	return manifest;
@@ -160,4 +162,12 @@ async function exists(p: string): Promise<boolean> {
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * Fault injection for the atomic-publish tests: TEKT_KILL_AT=<point> kills the process there,
+ * as a power cut or an OOM kill would. Never set outside tests.
+ */
+function faultPoint(point: string) {
+	if (process.env.TEKT_KILL_AT === point) process.kill(process.pid, 'SIGKILL');
 }
