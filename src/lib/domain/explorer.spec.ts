@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	communeFilterAllowed,
 	emptyFilters,
 	filtersFromParams,
 	filtersToParams,
@@ -20,7 +21,8 @@ describe('explorer SQL', () => {
 			...emptyFilters(2024),
 			disability_type: ['3'],
 			sex: ['nam', 'nu'],
-			district: ['617']
+			district: ['617'],
+			commune: []
 		};
 		const sql = totalSql(f);
 		expect(sql).toContain("disability_type IN ('3')");
@@ -33,6 +35,14 @@ describe('explorer SQL', () => {
 		expect(sql).toContain("disability_type <> 'all'");
 		expect(sql).not.toContain("disability_type IN ('3')");
 		expect(groupedSql(f, 'district')).toContain("level = 'district'");
+	});
+	it('reads commune cells for chosen communes, and groups communes within the chosen district', () => {
+		const f = { ...emptyFilters(2025), district: ['617'], commune: ['23404'], sex: ['nu'] };
+		expect(totalSql(f)).toContain("level = 'commune' AND unit_code IN ('23404')");
+		expect(groupedSql(f, 'commune')).toContain("level = 'commune' AND district_code IN ('617')");
+		expect(groupedSql(emptyFilters(2025), 'commune')).toContain('false');
+		expect(communeFilterAllowed(f)).toBe(true);
+		expect(communeFilterAllowed({ ...f, disability_type: ['3'] })).toBe(false);
 	});
 	it('escapes quotes in values', () => {
 		expect(totalSql({ ...emptyFilters(2025), district: ["6'1"] })).toContain("'6''1'");
@@ -74,7 +84,12 @@ describe('readRow', () => {
 
 describe('filters in the URL', () => {
 	it('round-trips', () => {
-		const f = { ...emptyFilters(2023), disability_type: ['3', '5'], district: ['617'] };
+		const f = {
+			...emptyFilters(2023),
+			disability_type: ['3', '5'],
+			district: ['617'],
+			commune: []
+		};
 		const p = new URLSearchParams(filtersToParams(f, 2025));
 		const allowed = {
 			disability_type: ['1', '2', '3', '4', '5', '6'],
@@ -82,7 +97,8 @@ describe('filters in the URL', () => {
 			sex: [],
 			age_band: [],
 			ethnicity: [],
-			district: ['617']
+			district: ['617'],
+			commune: []
 		};
 		expect(filtersFromParams(p, allowed, [2023, 2025], 2025)).toEqual(f);
 	});
@@ -94,7 +110,8 @@ describe('filters in the URL', () => {
 			sex: [],
 			age_band: [],
 			ethnicity: [],
-			district: []
+			district: [],
+			commune: []
 		};
 		expect(filtersFromParams(p, allowed, [2025], 2025)).toEqual({
 			...emptyFilters(2025),

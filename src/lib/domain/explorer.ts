@@ -14,11 +14,13 @@ export interface ExplorerFilters {
 	age_band: string[];
 	ethnicity: string[];
 	district: string[];
+	/** communes (of one district): the cube has only totals and one breakdown at a time for them */
+	commune: string[];
 	year: number;
 }
 
-export type ExplorerDim = BreakdownId | 'district';
-export const explorerDims: ExplorerDim[] = [...breakdowns.map((b) => b.id), 'district'];
+export type ExplorerDim = BreakdownId | 'district' | 'commune';
+export const explorerDims: ExplorerDim[] = [...breakdowns.map((b) => b.id), 'district', 'commune'];
 
 export const measures = ['children', 'accessed', 'skills'] as const;
 
@@ -30,6 +32,7 @@ export function emptyFilters(year: number): ExplorerFilters {
 		age_band: [],
 		ethnicity: [],
 		district: [],
+		commune: [],
 		year
 	};
 }
@@ -53,6 +56,14 @@ function where(
 		else parts.push(`${b.id} = '${ALL}'`);
 	}
 	if (opts.except === 'district') parts.push(`level = 'district'`);
+	else if (opts.except === 'commune')
+		parts.push(
+			f.district.length > 0
+				? `level = 'commune' AND district_code IN (${list(f.district)})`
+				: 'false'
+		);
+	else if (f.commune.length > 0)
+		parts.push(`level = 'commune' AND unit_code IN (${list(f.commune)})`);
 	else if (f.district.length > 0)
 		parts.push(`level = 'district' AND unit_code IN (${list(f.district)})`);
 	else parts.push(`level = 'province'`);
@@ -67,7 +78,7 @@ const sums = measures
 
 /** Totals of the filtered population, grouped by one dimension (its own filter ignored: cross-filter). */
 export function groupedSql(f: ExplorerFilters, by: ExplorerDim, table = 'cube'): string {
-	const col = by === 'district' ? 'unit_code' : by;
+	const col = by === 'district' || by === 'commune' ? 'unit_code' : by;
 	return `SELECT ${col} AS category, ${sums} FROM ${table} WHERE ${where(f, { except: by })} GROUP BY ${col} ORDER BY ${col}`;
 }
 
@@ -113,6 +124,14 @@ export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
 	const accessed = cell('accessed');
 	const skills = cell('skills');
 	return { children, accessed, skills, access_rate: rate(accessed), skills_rate: rate(skills) };
+}
+
+/**
+ * Commune cells exist for totals and one breakdown at a time (finer ones would be almost all
+ * hidden): with communes chosen, at most one breakdown can be filtered.
+ */
+export function communeFilterAllowed(f: ExplorerFilters): boolean {
+	return breakdowns.filter((b) => f[b.id].length > 0).length <= 1;
 }
 
 /** Filters ⇄ query string. */

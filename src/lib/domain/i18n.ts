@@ -145,6 +145,8 @@ const vi = {
 	skillsRate: 'Tỷ lệ được cung cấp kỹ năng',
 	clickToFilter: 'Bấm vào một thanh để lọc các biểu đồ khác.',
 	embedFullSite: 'Xem bảng theo dõi đầy đủ',
+	communeLimit:
+		'Ở cấp xã chỉ có số tổng và từng phân tổ một (các ô nhỏ hơn gần như đều bị ẩn): khi chọn xã, chỉ lọc tối đa một phân tổ.',
 	offline: 'Bạn đang ngoại tuyến: trang hiển thị bản đã lưu, số liệu đến ngày',
 	embedOverviewTitle: 'Tiến độ hỗ trợ trẻ em khuyết tật tỉnh Kon Tum',
 	embed: 'Nhúng',
@@ -299,6 +301,8 @@ const en: Record<MessageKey, string> = {
 	skillsRate: 'Integration skills rate',
 	clickToFilter: 'Press a bar to filter the other views.',
 	embedFullSite: 'See the full dashboard',
+	communeLimit:
+		'Communes have totals and one breakdown at a time only (finer cells would almost all be hidden): with communes chosen, filter at most one breakdown.',
 	offline: 'You are offline: this is the saved copy, with data as of',
 	embedOverviewTitle: 'Kon Tum: progress for children with disabilities',
 	embed: 'Embed',
