@@ -117,7 +117,8 @@ describe('embeds', () => {
 				const paths = load.requests.map((u) => new URL(u).pathname);
 				expect(paths).toContain('/embed/resize.js');
 				// Compressed as the server sends it: the page itself came brotli-encoded.
-				expect(load.transfers[0].encoding).toBe('br');
+				const doc = load.transfers.find((t) => t.url === new URL(path, baseURL).href);
+				expect(doc?.encoding).toBe('br');
 				expect(load.total).toBeLessThanOrEqual(EMBED_BUDGET);
 				expect(paths.filter((p) => /\.wasm$|maplibre|duckdb/i.test(p))).toEqual([]);
 				expect(paths.filter((p) => p.startsWith('/_app/immutable/entry'))).toEqual([]);
