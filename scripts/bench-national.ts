@@ -1,10 +1,12 @@
 /**
  * npm run bench:national: would this pipeline and explorer hold at the scale of all of Viet Nam?
  *
- *   npx tsx scripts/bench-national.ts [--scale 1] [--timeout-min 15] [--no-fallback]
- *                                     [--filter-changes 50] [--heap-mb N] [--keep]
+ *   npx tsx scripts/bench-national.ts [--scale 1] [--start-scale 0.03125] [--no-fallback]
+ *                                     [--timeout-min 15] [--max-rss-mb 10240] [--heap-mb N]
+ *                                     [--duckdb-memory-mb 4096]
+ *                                     [--filter-changes 50] [--keep] [--out bench/national.json]
  *                                     [--kontum-cube build/data/children_cube.csv]
- *                                     [--out bench/national.json]
+ *                                     [--browser-results bench/results.json]
  *
  * 1. Writes an ILLUSTRATIVE national dataset into a temporary folder: a code list shaped like
  *    data/geo/kontum-units.csv with the country (code '00') where the province stands,
@@ -13,9 +15,11 @@
  *    of the plan pointing at them. The demo generator (src/lib/pipeline/demo-data.ts) cannot be
  *    reused: it draws a fixed Kon Tum-sized register (3,650 children) and writes province '62'.
  * 2. Runs the real pipeline (runPipeline) on it in a child process, timed, its peak memory read
- *    from /proc (VmHWM, polled every 100 ms), with Node's default heap unless --heap-mb. If it
- *    runs out of memory, fails or passes --timeout-min, halves the scale and tries again (unless
- *    --no-fallback), to report the largest size that works.
+ *    from /proc (VmHWM, polled every 100 ms), with Node's default heap unless --heap-mb. Sizes
+ *    climb from --start-scale, doubling, up to --scale, and stop at the first that runs out of
+ *    memory (V8's heap, or more than --max-rss-mb resident: the machine is shared), fails or
+ *    passes --timeout-min; so the output names the largest size that works and the smallest
+ *    that does not. --no-fallback tries --scale alone.
  * 3. Builds the national cube with the pipeline's own SQL (cubeSql) in DuckDB, and from it: the
  *    published cube's size as CSV, gzip CSV and Parquet, and what partitioning (one file per
  *    province, plus a national file) would ship per file.
@@ -43,6 +47,7 @@ import { parseArgs } from 'node:util';
 import {
 	ageBands,
 	breakdowns,
+	childCountColumns,
 	disabilityTypes,
 	ethnicities,
 	severities,
@@ -447,7 +452,8 @@ function procMemory(pid: number): { hwm: number; rss: number } | null {
 async function runPipelineChild(
 	root: string,
 	timeoutMs: number,
-	heapMb: number | null
+	heapMb: number | null,
+	maxRssMb: number
 ): Promise<{
 	report: ChildReport | null;
 	failure: string | null;
@@ -458,7 +464,7 @@ async function runPipelineChild(
 	const args = [
 		...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
 		'--import',
-		'tsx',
+		import.meta.resolve('tsx'),
 		fileURLToPath(import.meta.url),
 		'--child-pipeline',
 		root
@@ -469,9 +475,15 @@ async function runPipelineChild(
 	child.stdout.on('data', (d) => (stdout += d));
 	child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
 	let peakKb = 0;
+	let capped = false;
 	const poll = setInterval(() => {
 		const m = child.pid ? procMemory(child.pid) : null;
 		if (m) peakKb = Math.max(peakKb, m.hwm, m.rss);
+		// The machine is shared: a pipeline that would take all its memory is stopped here.
+		if (m && m.rss > maxRssMb * 1024 && !capped) {
+			capped = true;
+			child.kill('SIGKILL');
+		}
 	}, 100);
 	let timedOut = false;
 	const timer = setTimeout(() => {
@@ -486,6 +498,8 @@ async function runPipelineChild(
 	const report = line ? (JSON.parse(line.slice('@@report '.length)) as ChildReport) : null;
 	let failure: string | null = null;
 	if (timedOut) failure = `time limit: stopped after ${Math.round(timeoutMs / 60000)} min`;
+	else if (capped)
+		failure = `out of memory: resident memory passed the ${maxRssMb} MB cap (--max-rss-mb) and the process was stopped`;
 	else if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr))
 		failure = 'out of memory (V8 heap limit reached)';
 	else if (/Invalid string length/.test(stderr))
@@ -519,9 +533,10 @@ async function rows(con: DuckDBConnection, sql: string): Promise<RawRow[]> {
  * hidden; the complementary cells the pipeline adds are not), which changes sizes very little.
  */
 async function buildCube(con: DuckDBConnection, root: string, years: number[]): Promise<void> {
-	const types = `{'commune_code': 'VARCHAR', 'commune_name': 'VARCHAR', ${dimCols.map((d) => `'${d}': 'VARCHAR'`).join(', ')}}`;
+	// Columns given, sniffer off: sniffing these files took seconds and gigabytes.
+	const columns = `{'commune_code': 'VARCHAR', 'commune_name': 'VARCHAR', 'year': 'INTEGER', ${dimCols.map((d) => `'${d}': 'VARCHAR'`).join(', ')}, ${childCountColumns.map((c) => `'${c}': 'BIGINT'`).join(', ')}}`;
 	await con.run(
-		`CREATE TABLE children AS SELECT * EXCLUDE (commune_name) FROM read_csv('${join(root, 'reports/children-*.csv')}', header = true, skip = 1, types = ${types})`
+		`CREATE TABLE reports AS SELECT * EXCLUDE (commune_name) FROM read_csv('${join(root, 'reports/children-*.csv')}', header = true, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns})`
 	);
 	const units = readFileSync(join(root, 'data/geo/national-units.csv'), 'utf8')
 		.trim()
@@ -532,7 +547,15 @@ async function buildCube(con: DuckDBConnection, root: string, years: number[]): 
 			return { code, level, district_code };
 		});
 	await con.run(unitsTableSql([{ code: '00', level: 'province', district_code: '' }, ...units]));
-	await con.run(`CREATE TABLE cube_raw AS ${cubeSql('00', years)}`);
+	// One year at a time: the same rows as all years at once (everything groups by year), in a
+	// tenth of the memory. At full scale all years at once took more than 20 GB.
+	for (const [i, year] of years.entries()) {
+		await con.run(`CREATE OR REPLACE TABLE children AS SELECT * FROM reports WHERE year = ${year}`);
+		await con.run(
+			`${i === 0 ? 'CREATE TABLE cube_raw AS' : 'INSERT INTO cube_raw'} ${cubeSql('00', [year])}`
+		);
+	}
+	await con.run('DROP TABLE reports');
 	const counts = [
 		'children',
 		'accessed',
@@ -552,7 +575,7 @@ async function buildCube(con: DuckDBConnection, root: string, years: number[]): 
 		${rate('accessed')} AS access_rate, ${rate('skills')} AS skills_rate,
 		${counts.map((c) => `${hidden(c)} AS ${c}_suppressed`).join(', ')},
 		${rateHidden('accessed')} AS access_rate_suppressed, ${rateHidden('skills')} AS skills_rate_suppressed
-		FROM cube_raw ORDER BY ALL`);
+		FROM cube_raw`);
 	await con.run('DROP TABLE cube_raw');
 	await con.run('DROP TABLE children');
 }
@@ -697,13 +720,44 @@ const MB = (n: number | null | undefined) =>
 /** On a phone on slow 4G (1.6 Mbps), seconds to download n bytes. */
 const slow4gSeconds = (n: number) => round(n / ((1.6 * 1024 * 1024) / 8), 0);
 
+function pipelineSummary(attempts: PipelineAttempt[], scale: number) {
+	const last = attempts.at(-1);
+	if (!last) return { attempts, skipped: true, goalMissedBy: null };
+	const target = attempts.find((a) => a.scale === round(scale, 5)) ?? null;
+	const works = [...attempts].reverse().find((a) => a.ok) ?? null;
+	return {
+		attempts,
+		requestedScale: scale,
+		requestedScaleWorks: target?.ok ?? false,
+		requestedScaleResult: target
+			? target.ok
+				? 'ok'
+				: target.failure
+			: `not attempted: the smaller scale ${last.scale} already failed (${last.failure})`,
+		largestWorkingScale: works?.scale ?? null,
+		largestWorking: works
+			? { ...works.shape, seconds: works.seconds, peakRssMB: works.peakRssMB }
+			: null,
+		smallestFailingScale: last.ok ? null : last.scale,
+		goalMissedBy: target?.ok
+			? null
+			: works
+				? `the pipeline works up to ${works.shape.districts} districts / ${works.shape.communes} communes and fails at ${last.shape.districts} / ${last.shape.communes}: the requested size is ${round(scale / works.scale, 1)}× the largest that works (${round(scale / last.scale, 1)}× the smallest that failed)`
+				: 'no size tried worked'
+	};
+}
+
 async function main(): Promise<void> {
 	const started = performance.now();
 	const { values } = parseArgs({
 		options: {
 			scale: { type: 'string', default: '1' },
+			'start-scale': { type: 'string', default: String(1 / 32) },
+			'max-rss-mb': { type: 'string', default: '10240' },
+			'duckdb-memory-mb': { type: 'string', default: '4096' },
 			'timeout-min': { type: 'string', default: '15' },
 			'no-fallback': { type: 'boolean', default: false },
+			'no-pipeline': { type: 'boolean', default: false },
 			'filter-changes': { type: 'string', default: '50' },
 			'heap-mb': { type: 'string' },
 			keep: { type: 'boolean', default: false },
@@ -714,10 +768,19 @@ async function main(): Promise<void> {
 		}
 	});
 	const scale = Number(values.scale);
+	const startScale = Number(values['start-scale']);
+	const maxRssMb = Number(values['max-rss-mb']);
+	const duckdbMemoryMb = Number(values['duckdb-memory-mb']);
+	if (!(startScale > 0)) throw new Error('--start-scale must be above 0');
+	if (!(maxRssMb > 0)) throw new Error('--max-rss-mb must be above 0');
 	const timeoutMs = Number(values['timeout-min']) * 60_000;
 	const changes = Number(values['filter-changes']);
 	const heapMb = values['heap-mb'] ? Number(values['heap-mb']) : null;
 	if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
+	if (!(timeoutMs > 0)) throw new Error('--timeout-min must be above 0');
+	if (!(Number.isInteger(changes) && changes > 0))
+		throw new Error('--filter-changes must be a whole number above 0');
+	if (!(duckdbMemoryMb > 0)) throw new Error('--duckdb-memory-mb must be above 0');
 	const v8 = await import('node:v8');
 	const heapLimit = heapMb
 		? `${heapMb} MB (--max-old-space-size)`
@@ -725,29 +788,38 @@ async function main(): Promise<void> {
 	const base = values.tmp ? resolve(values.tmp) : mkdtempSync(join(tmpdir(), 'bench-national-'));
 	mkdirSync(base, { recursive: true });
 	console.log(`Working in ${base}`);
+	// Generated data can be hundreds of MB: gone at exit, even after an error (unless kept).
+	if (!values.keep && !values.tmp)
+		process.on('exit', () => rmSync(base, { recursive: true, force: true }));
 	const load0 = loadavg()[0];
 
-	// Pipeline: full scale first, then halves until one works.
+	// Pipeline: from a small size up, doubling to the requested scale; stops at the first failure
+	// (a failure at a large size can take many minutes, so the ladder climbs instead of falling).
+	const ladder: number[] = [];
+	if (values['no-pipeline']) console.log('Pipeline: skipped (--no-pipeline)');
+	else if (values['no-fallback']) ladder.push(scale);
+	else {
+		for (let x = Math.min(startScale, scale); x < scale; x *= 2) ladder.push(x);
+		ladder.push(scale);
+	}
 	const attempts: PipelineAttempt[] = [];
-	let s = scale;
-	let data: GeneratedData | null = null;
-	for (;;) {
+	for (const s of ladder) {
 		const root = join(base, `scale-${s}`);
 		rmSync(root, { recursive: true, force: true });
 		const shape = shapeAt(s);
 		console.log(
-			`\nGenerating ${shape.districts} districts, ${shape.communes} communes, ${YEARS.length} years (scale ${s}) …`
+			`\nGenerating ${shape.districts} districts, ${shape.communes} communes, ${YEARS.length} years (scale ${round(s, 4)}) …`
 		);
-		data = generateNational(root, shape);
+		const data = generateNational(root, shape);
 		console.log(
 			`  ${data.children.toLocaleString('en')} child-years in ${data.childRows.toLocaleString('en')} report rows, ${MB(data.reportBytes)} MB of CSV, in ${data.seconds} s`
 		);
 		console.log(
-			`Pipeline (child process, heap ${heapLimit}, limit ${values['timeout-min']} min) …`
+			`Pipeline (child process, heap ${heapLimit}, stopped past ${maxRssMb} MB RSS or ${values['timeout-min']} min) …`
 		);
-		const r = await runPipelineChild(root, timeoutMs, heapMb);
+		const r = await runPipelineChild(root, timeoutMs, heapMb, maxRssMb);
 		const attempt: PipelineAttempt = {
-			scale: s,
+			scale: round(s, 5)!,
 			shape,
 			children: data.children,
 			childRows: data.childRows,
@@ -767,12 +839,10 @@ async function main(): Promise<void> {
 				? `  done in ${attempt.seconds} s, peak RSS ${attempt.peakRssMB} MB`
 				: `  FAILED after ${attempt.wallSeconds} s (peak RSS ${attempt.peakRssMB} MB): ${attempt.failure}`
 		);
-		if (attempt.ok || values['no-fallback'] || s < 1 / 64) break;
-		if (attempts.length > 1 || s === scale) rmSync(root, { recursive: true, force: true });
-		s = s / 2;
+		if (s !== scale) rmSync(root, { recursive: true, force: true });
+		if (!attempt.ok) break;
 	}
-	const full = attempts[0];
-	const works = attempts.find((a) => a.ok) ?? null;
+	const works = [...attempts].reverse().find((a) => a.ok) ?? null;
 
 	// The cube at the requested scale, built in DuckDB whatever the pipeline did.
 	const cubeRoot = join(base, 'cube');
@@ -780,7 +850,12 @@ async function main(): Promise<void> {
 	const fullRoot = join(base, `scale-${scale}`);
 	if (!existsSync(join(fullRoot, 'reports'))) generateNational(fullRoot, shapeAt(scale));
 	console.log(`\nCube at scale ${scale} in DuckDB (the pipeline's cubeSql) …`);
-	const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+	// Bounded memory, spilling to disk beyond it: the machine is shared.
+	const db = await DuckDBInstance.create(':memory:', {
+		threads: '2',
+		memory_limit: `${duckdbMemoryMb}MB`,
+		temp_directory: join(base, 'duckdb-tmp')
+	});
 	const con = await db.connect();
 	const t0 = performance.now();
 	await buildCube(con, fullRoot, YEARS);
@@ -792,27 +867,28 @@ async function main(): Promise<void> {
 
 	// Partitioning: districts grouped into 63 provinces in code order.
 	const shape = shapeAt(scale);
-	const perProvince = Math.ceil(shape.districts / PROVINCES);
-	const provinceOf = `lpad(CAST((CAST(district_code AS INTEGER) - 1) // ${perProvince} + 1 AS VARCHAR), 2, '0')`;
+	const provinces = Math.min(PROVINCES, shape.districts);
+	const perProvince = round(shape.districts / provinces, 1);
+	// District n (1-based, in code order) belongs to province ⌊(n − 1) × P / D⌋ + 1: P groups.
+	const provinceOf = `lpad(CAST((TRY_CAST(district_code AS INTEGER) - 1) * ${provinces} // ${shape.districts} + 1 AS VARCHAR), 2, '0')`;
 	const provinceRows = `SELECT *, ${provinceOf} AS part FROM cube WHERE level <> 'province'`;
+	// The national file: the country's rows, and each province's as the sum of its districts.
+	const nationalSelect = `SELECT * FROM cube WHERE level = 'province'
+		UNION ALL
+		SELECT year, 'region' AS level, ${provinceOf} AS unit_code, '' AS district_code, ${dimCols.join(', ')},
+			${childCountColumns.map((c) => `sum(${c})`).join(', ')},
+			NULL, NULL, ${Array(childCountColumns.length + 2)
+				.fill('false')
+				.join(', ')}
+		FROM cube WHERE level = 'district' GROUP BY ALL`;
 	const partitions = {
-		scheme: `one file per province (${PROVINCES} provinces of ~${perProvince} districts: their district rows with every combination and their communes' rows), plus one national file (the country and the ${PROVINCES} provinces, every combination)`,
+		scheme: `one file per province (${provinces} provinces of ${perProvince} districts on average: their district rows with every combination and their communes' rows), plus one national file (the country and the ${provinces} provinces, every combination)`,
 		perProvince: {
 			csv: await partitionSizes(con, provinceRows, cubeRoot, 'csv'),
 			csvGzip: await partitionSizes(con, provinceRows, cubeRoot, 'csv.gz'),
 			parquet: await partitionSizes(con, provinceRows, cubeRoot, 'parquet')
 		},
-		national: await tableSizes(
-			con,
-			`SELECT * FROM cube WHERE level = 'province'
-			 UNION ALL
-			 SELECT year, 'region' AS level, ${provinceOf} AS unit_code, '' AS district_code, ${dimCols.join(', ')},
-				sum(children), sum(accessed), sum(accessed_health), sum(accessed_education), sum(accessed_social), sum(accessed_protection), sum(skills),
-				NULL, NULL, false, false, false, false, false, false, false, false, false
-			 FROM cube WHERE level = 'district' GROUP BY ALL`,
-			cubeRoot,
-			'national'
-		)
+		national: await tableSizes(con, nationalSelect, cubeRoot, 'national')
 	};
 	console.log(
 		`  per province: median ${MB(partitions.perProvince.parquet.medianBytes)} MB Parquet, ${MB(partitions.perProvince.csvGzip.medianBytes)} MB gzip CSV (max ${MB(partitions.perProvince.csvGzip.maxBytes)}); national file ${MB(partitions.national.parquetBytes)} MB Parquet`
@@ -827,10 +903,34 @@ async function main(): Promise<void> {
 	const national1 = await timeFilterChanges(con, districtCodes, YEARS.at(-1)!, changes);
 	await con.run(`SET threads = 2`);
 	const national2 = await timeFilterChanges(con, districtCodes, YEARS.at(-1)!, changes);
+	console.log(
+		`  national cube: p50 ${national1.p50Ms} ms, p95 ${national1.p95Ms} ms (1 thread); p95 ${national2.p95Ms} ms (2 threads)`
+	);
+	// The same queries on the partitioned files: the national file (provinces stand where the
+	// districts stood) and one province's file (its districts, with the province as the top).
+	await con.run(`SET threads = 1`);
+	await con.run(`CREATE TABLE part_national AS ${nationalSelect}`);
+	await con.run('ALTER TABLE cube RENAME TO cube_full');
+	await con.run(
+		`CREATE TABLE cube AS SELECT * REPLACE (CASE WHEN level = 'region' THEN 'district' ELSE level END AS level) FROM part_national`
+	);
+	const provinceCodes = (
+		await rows(con, `SELECT DISTINCT unit_code FROM cube WHERE level = 'district' ORDER BY 1`)
+	).map((r) => String(r.unit_code));
+	const partNational = await timeFilterChanges(con, provinceCodes, YEARS.at(-1)!, changes);
+	await con.run('DROP TABLE cube');
+	await con.run(`CREATE TABLE cube AS
+		SELECT * REPLACE ('province' AS level) FROM part_national WHERE level = 'region' AND unit_code = '01'
+		UNION ALL
+		SELECT * FROM cube_full WHERE level <> 'province' AND ${provinceOf} = '01'`);
+	const provinceDistricts = (
+		await rows(con, `SELECT DISTINCT unit_code FROM cube WHERE level = 'district' ORDER BY 1`)
+	).map((r) => String(r.unit_code));
+	const partProvince = await timeFilterChanges(con, provinceDistricts, YEARS.at(-1)!, changes);
 	con.closeSync();
 	db.closeSync();
 	console.log(
-		`  national cube: p50 ${national1.p50Ms} ms, p95 ${national1.p95Ms} ms (1 thread); p95 ${national2.p95Ms} ms (2 threads)`
+		`  partitioned: national file p95 ${partNational.p95Ms} ms, one province's file p95 ${partProvince.p95Ms} ms (1 thread)`
 	);
 
 	// Calibration on the Kon Tum cube: the same queries in Node, and what the browser bench saw.
@@ -840,6 +940,10 @@ async function main(): Promise<void> {
 		browser: { p50Ms: number | null; p95Ms: number | null; cpuSlowdown: number } | null;
 		browserOverNodeP95: number | null;
 		nationalBrowserP95EstimateMs: number | null;
+		partitionedBrowserP95EstimateMs: {
+			nationalFile: number | null;
+			oneProvinceFile: number | null;
+		};
 	} | null = null;
 	if (existsSync(values['kontum-cube'])) {
 		const kdb = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -863,13 +967,17 @@ async function main(): Promise<void> {
 			// no browser figures yet
 		}
 		const ratio = browser?.p95Ms && node.p95Ms ? browser.p95Ms / node.p95Ms : null;
+		const estimate = (ms: number | null) => (ratio && ms ? round(ms * ratio, 0) : null);
 		kontum = {
 			cube: values['kontum-cube'],
 			node,
 			browser,
 			browserOverNodeP95: round(ratio, 1),
-			nationalBrowserP95EstimateMs:
-				ratio && national1.p95Ms ? round(national1.p95Ms * ratio, 0) : null
+			nationalBrowserP95EstimateMs: estimate(national1.p95Ms),
+			partitionedBrowserP95EstimateMs: {
+				nationalFile: estimate(partNational.p95Ms),
+				oneProvinceFile: estimate(partProvince.p95Ms)
+			}
 		};
 		console.log(
 			`  Kon Tum cube: p95 ${node.p95Ms} ms in Node${browser ? `, ${browser.p95Ms} ms in the browser bench (CPU 1×)` : ''}`
@@ -902,19 +1010,7 @@ async function main(): Promise<void> {
 		durationSeconds: round((performance.now() - started) / 1000, 0),
 		machine: { ...machineInfo(), loadAverage1mAtStart: round(load0, 2) },
 		target: { ...FULL, years: YEARS.length, breakdowns: dimCols, topUnit: '00' },
-		pipeline: {
-			attempts,
-			fullScaleWorks: full.ok,
-			largestWorkingScale: works?.scale ?? null,
-			largestWorking: works
-				? { ...works.shape, seconds: works.seconds, peakRssMB: works.peakRssMB }
-				: null,
-			goalMissedBy: full.ok
-				? null
-				: works
-					? `${round(1 / works.scale, 1)}× too many units for the pipeline as it stands`
-					: 'no size tried worked'
-		},
+		pipeline: pipelineSummary(attempts, scale),
 		cube: {
 			scale,
 			seconds: cubeSeconds,
@@ -929,6 +1025,8 @@ async function main(): Promise<void> {
 				'DuckDB in Node (@duckdb/node-api) standing in for DuckDB-WASM in the browser; the browser is slower (single thread, WebAssembly)',
 			nationalOneThread: national1,
 			nationalTwoThreads: national2,
+			partitionedNationalFileOneThread: partNational,
+			partitionedOneProvinceFileOneThread: partProvince,
 			kontum,
 			goalP95Ms: 300,
 			goalMeasuredP95Ms: nationalFilterGoal,
@@ -936,7 +1034,6 @@ async function main(): Promise<void> {
 		}
 	};
 	await writeJson(values.out, output);
-	if (!values.keep && !values.tmp) rmSync(base, { recursive: true, force: true });
 
 	console.log('\nPipeline');
 	console.log(
@@ -972,16 +1069,22 @@ async function main(): Promise<void> {
 	);
 	console.log(
 		shipWhole.reasonable
-			? 'Shipping the whole cube to the browser: reasonable (Parquet within 5 MB).'
+			? 'Shipping the whole cube to the browser: reasonable (Parquet within 5 MB; the explorer loads CSV today).'
 			: `Shipping the whole cube to the browser: NOT reasonable. Per province instead: median ${MB(partitions.perProvince.parquet.medianBytes)} MB / max ${MB(partitions.perProvince.parquet.maxBytes)} MB Parquet, ${MB(partitions.perProvince.csvGzip.medianBytes)} / ${MB(partitions.perProvince.csvGzip.maxBytes)} MB gzip CSV, plus a national file of ${MB(partitions.national.parquetBytes)} MB Parquet (${MB(partitions.national.csvGzipBytes)} MB gzip CSV).`
 	);
+	const est = kontum?.partitionedBrowserP95EstimateMs;
 	console.log(
-		`Explorer filter change (Node stand-in): p50 ${national1.p50Ms} ms, p95 ${national1.p95Ms} ms on the national cube${kontum?.nationalBrowserP95EstimateMs ? `; scaled by the Kon Tum browser/Node ratio (${kontum.browserOverNodeP95}×): ~${kontum.nationalBrowserP95EstimateMs} ms in a browser` : ''}. Goal p95 < 300 ms: ${output.explorerQueries.goalMet ? 'met' : 'NOT met'}.`
+		`Explorer filter change (Node stand-in, 1 thread): p50 ${national1.p50Ms} ms, p95 ${national1.p95Ms} ms on the whole national cube` +
+			(kontum?.nationalBrowserP95EstimateMs
+				? `; × the Kon Tum browser/Node ratio (${kontum.browserOverNodeP95}) ≈ ${kontum.nationalBrowserP95EstimateMs} ms in a browser`
+				: '') +
+			`. Goal p95 < 300 ms: ${output.explorerQueries.goalMet ? 'met' : 'NOT met'}.`
 	);
-	if (!full.ok)
-		console.log(
-			`Full scale did not work (${full.failure}); largest that did: ${works ? `${works.shape.districts} districts / ${works.shape.communes} communes (scale ${works.scale})` : 'none'}.`
-		);
+	console.log(
+		`Partitioned: national file p95 ${partNational.p95Ms} ms${est?.nationalFile ? ` (≈ ${est.nationalFile} ms in a browser)` : ''}, one province's file p95 ${partProvince.p95Ms} ms${est?.oneProvinceFile ? ` (≈ ${est.oneProvinceFile} ms)` : ''}.`
+	);
+	if (output.pipeline.goalMissedBy)
+		console.log(`Pipeline at scale ${scale}: ${output.pipeline.goalMissedBy}.`);
 	console.log(`\nWrote ${values.out} in ${output.durationSeconds} s.`);
 }
 
