@@ -62,6 +62,7 @@ import {
 } from '../src/lib/domain/explorer';
 import { foldDiacritics } from '../src/lib/domain/units';
 import { isMain, machineInfo, quantile, round, textTable, writeJson } from './bench';
+import { Rng } from '../src/lib/pipeline/rng';
 
 const FULL = { districts: 700, communes: 10_600 };
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -90,37 +91,6 @@ const NOTICE =
 
 // ---------------------------------------------------------------------------------------------
 // The illustrative national dataset.
-
-/** mulberry32: small, fast, the same everywhere. */
-class Rng {
-	private state: number;
-	constructor(seed: number) {
-		this.state = seed >>> 0;
-	}
-	next(): number {
-		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	}
-	normal(): number {
-		return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-	}
-	binomial(n: number, p: number): number {
-		let k = 0;
-		for (let i = 0; i < n; i++) if (this.next() < p) k++;
-		return k;
-	}
-	pick(cumulative: number[]): number {
-		const u = this.next() * cumulative[cumulative.length - 1];
-		let i = 0;
-		while (cumulative[i] <= u) i++;
-		return i;
-	}
-	int(lo: number, hi: number): number {
-		return lo + Math.floor(this.next() * (hi - lo + 1));
-	}
-}
 
 const cumulate = (w: number[]) => {
 	let s = 0;
@@ -556,15 +526,7 @@ async function buildCube(con: DuckDBConnection, root: string, years: number[]): 
 		);
 	}
 	await con.run('DROP TABLE reports');
-	const counts = [
-		'children',
-		'accessed',
-		'accessed_health',
-		'accessed_education',
-		'accessed_social',
-		'accessed_protection',
-		'skills'
-	];
+	const counts: string[] = [...childCountColumns];
 	const hidden = (c: string) => `(${c} BETWEEN 1 AND 4)`;
 	const rate = (num: string) =>
 		`CASE WHEN ${hidden('children')} OR ${hidden(num)} OR children < 5 THEN NULL ELSE round(${num} * 100.0 / children, 1) END`;

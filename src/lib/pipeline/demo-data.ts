@@ -8,6 +8,7 @@
  * so the province figures tell the intended story (some targets met, some not).
  */
 import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
+import { Rng } from './rng';
 
 export interface DemoUnit {
 	code: string;
@@ -93,46 +94,6 @@ const UNIT_HEADER =
 	'has_service_network,report_h1_submitted,report_year_submitted';
 /** Breakdowns in intake column order (disability_type, severity, sex, age_band, ethnicity). */
 const CATEGORIES = [disabilityTypes, severities, sexes, ageBands, ethnicities];
-
-/** mulberry32 with a few helpers: small, fast and identical on every platform. */
-class Rng {
-	private state: number;
-	constructor(seed: number) {
-		this.state = seed >>> 0;
-	}
-	next(): number {
-		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	}
-	int(lo: number, hi: number): number {
-		return lo + Math.floor(this.next() * (hi - lo + 1));
-	}
-	normal(): number {
-		return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-	}
-	chance(p: number): boolean {
-		return this.next() < p;
-	}
-	binomial(n: number, p: number): number {
-		let k = 0;
-		for (let i = 0; i < n; i++) if (this.next() < p) k++;
-		return k;
-	}
-	/** Index drawn with probability proportional to weights (given as a cumulative array). */
-	pick(cumulative: number[]): number {
-		const u = this.next() * cumulative[cumulative.length - 1];
-		let lo = 0;
-		let hi = cumulative.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (cumulative[mid] > u) hi = mid;
-			else lo = mid + 1;
-		}
-		return lo;
-	}
-}
 
 const cumulate = (weights: number[]) => {
 	let sum = 0;
