@@ -38,6 +38,11 @@ export interface Manifest {
 		licence: string;
 		columns: ManifestColumn[];
 		files: ManifestFile[];
+		/**
+		 * A table published one file pair per province (a national plan): `files` is then empty
+		 * and each partition lists its own, under `<table name>/<province code>.*`.
+		 */
+		partitions?: { key: string; rows: number; files: ManifestFile[] }[];
 	}[];
 	files: (ManifestFile & { title: Label; licence: string })[];
 }

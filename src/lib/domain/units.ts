@@ -9,6 +9,11 @@ export interface Unit {
 	/** parent district; a district's own code; empty for the province */
 	district_code: string;
 	name_ascii: string;
+	/**
+	 * Only in a code list spanning several provinces (a national plan): the unit's province. Such
+	 * a list also has `province` rows, and each province is aggregated and protected on its own.
+	 */
+	province_code?: string;
 }
 
 export interface Geography {
@@ -37,6 +42,42 @@ export function buildGeography(province: { code: string; name: string }, units: 
 	const communesOf = new Map<string, Unit[]>(districts.map((d) => [d.code, []]));
 	for (const c of communes) communesOf.get(c.district_code)?.push(c);
 	return { province: prov, districts, communes, byCode, communesOf };
+}
+
+/**
+ * The provinces a code list spans, each as its own geography (province → districts → communes).
+ * A one-province list (no `province` rows, e.g. Kon Tum's) is one partition under `top`. A list
+ * with `province` rows gives one partition per province; `top` (the country) then has no rows of
+ * its own: its totals are sums of protected provinces, made where they are shown.
+ */
+export function provincePartitions(
+	top: { code: string; name: string },
+	units: Unit[]
+): Geography[] {
+	const provinces = units.filter((u) => u.level === 'province');
+	if (provinces.length === 0) return [buildGeography(top, units)];
+	const districtProvince = new Map(
+		units.filter((u) => u.level === 'district').map((d) => [d.code, d.province_code ?? ''])
+	);
+	const members = new Map<string, Unit[]>(provinces.map((p) => [p.code, []]));
+	for (const u of units) {
+		if (u.level === 'province') continue;
+		const province =
+			u.province_code || (u.level === 'district' ? '' : districtProvince.get(u.district_code));
+		const list = province ? members.get(province) : undefined;
+		if (!list)
+			throw new Error(`units: ${u.level} ${u.code} names no known province (province_code)`);
+		list.push(u);
+	}
+	return provinces.map((p) => {
+		const geo = buildGeography({ code: p.code, name: p.name }, members.get(p.code)!);
+		geo.province = {
+			...geo.province,
+			type: p.type,
+			name_ascii: p.name_ascii || geo.province.name_ascii
+		};
+		return geo;
+	});
 }
 
 /** Child units of a unit in the hierarchy province → districts → communes. */

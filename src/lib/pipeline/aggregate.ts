@@ -37,42 +37,93 @@ export interface UnitYear {
 const dims = breakdowns.map((b) => b.id);
 const counts = [...childCountColumns];
 
-async function loadChildren(con: DuckDBConnection, records: ChildrenRecord[]) {
-	await con.run(
-		`CREATE TABLE children (commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} BIGINT`).join(', ')})`
-	);
-	const app = await con.createAppender('children');
-	for (const r of records) {
-		app.appendVarchar(r.commune_code);
-		app.appendInteger(r.year);
-		for (const d of dims) app.appendVarchar(r[d]);
-		for (const c of counts) app.appendBigInt(BigInt(r[c]));
-		app.endRow();
-	}
-	app.closeSync();
-}
+/**
+ * The validated children rows of every report file, held in DuckDB rather than in JS objects:
+ * at the scale of a country they are millions of rows. Files are appended as they are validated;
+ * the cube is then read back one province (partition) at a time.
+ */
+export class ChildrenStore {
+	private constructor(
+		private readonly db: DuckDBInstance,
+		private readonly con: DuckDBConnection
+	) {}
 
-/** The cube, complete: every unit × year × combination exists (zeros included) so totals add up. */
-export async function aggregateCube(
-	records: ChildrenRecord[],
-	geo: Geography,
-	years: number[]
-): Promise<CubeRow[]> {
-	const db = await DuckDBInstance.create(':memory:');
-	const con = await db.connect();
-	try {
-		await loadChildren(con, records);
-		await con.run(unitsTableSql([geo.province, ...geo.districts, ...geo.communes]));
-		const sql = cubeSql(geo.province.code, years);
-		const reader = await con.runAndReadAll(sql);
+	static async open(): Promise<ChildrenStore> {
+		const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+		const con = await db.connect();
+		await con.run(
+			`CREATE TABLE children_all (file VARCHAR, commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} BIGINT`).join(', ')})`
+		);
+		return new ChildrenStore(db, con);
+	}
+
+	async append(file: string, records: ChildrenRecord[]): Promise<void> {
+		const app = await this.con.createAppender('children_all');
+		for (const r of records) {
+			app.appendVarchar(file);
+			app.appendVarchar(r.commune_code);
+			app.appendInteger(r.year);
+			for (const d of dims) app.appendVarchar(r[d]);
+			for (const c of counts) app.appendBigInt(BigInt(r[c]));
+			app.endRow();
+		}
+		app.closeSync();
+	}
+
+	async years(): Promise<number[]> {
+		const reader = await this.con.runAndReadAll(
+			'SELECT DISTINCT year FROM children_all ORDER BY 1'
+		);
+		return reader.getRowsJS().map((r) => Number(r[0]));
+	}
+
+	/** The same commune, year and cell in two files (each file checks its own rows). */
+	async duplicatesAcrossFiles(limit = 50): Promise<string[]> {
+		const reader = await this.con.runAndReadAll(
+			`SELECT commune_code, year, ${dims.join(', ')}, list(DISTINCT file ORDER BY file) AS files
+			 FROM children_all GROUP BY ALL HAVING count(DISTINCT file) > 1
+			 ORDER BY commune_code, year, ${dims.join(', ')} LIMIT ${limit}`
+		);
+		return reader.getRowObjectsJS().map((r) => {
+			const files = r.files as string[];
+			const cell = dims.map((d) => r[d]).join('|');
+			return `${files[1]}: commune ${r.commune_code} year ${r.year} cell ${cell} is also in ${files[0]}`;
+		});
+	}
+
+	/** The cube of one province, complete: every unit × year × combination exists (zeros included). */
+	async cube(geo: Geography, years: number[]): Promise<CubeRow[]> {
+		await this.con.run(unitsTableSql([geo.province, ...geo.districts, ...geo.communes]));
+		await this.con.run(
+			`CREATE OR REPLACE TEMP VIEW children AS SELECT * EXCLUDE (file) FROM children_all
+			 WHERE commune_code IN (SELECT unit_code FROM units WHERE level = 'commune')`
+		);
+		const reader = await this.con.runAndReadAll(cubeSql(geo.province.code, years));
 		return reader.getRowObjectsJS().map((r) => {
 			const row = { ...r } as Record<string, unknown>;
 			for (const c of counts) row[c] = Number(row[c]);
 			return row as unknown as CubeRow;
 		});
+	}
+
+	close(): void {
+		this.con.closeSync();
+		this.db.closeSync();
+	}
+}
+
+/** The cube of one province from records in memory (tests, small inputs). */
+export async function aggregateCube(
+	records: ChildrenRecord[],
+	geo: Geography,
+	years: number[]
+): Promise<CubeRow[]> {
+	const store = await ChildrenStore.open();
+	try {
+		await store.append('', records);
+		return await store.cube(geo, years);
 	} finally {
-		con.closeSync();
-		db.closeSync();
+		store.close();
 	}
 }
 

@@ -4,7 +4,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toCsv } from '../domain/csv';
 import type { Table } from './build-tables';
@@ -58,6 +58,7 @@ async function writeParquet(
 	dir: string,
 	table: Table,
 	csvFile: string,
+	parquetFile: string,
 	notice: number,
 	illustrative: boolean
 ) {
@@ -66,7 +67,7 @@ async function writeParquet(
 	try {
 		const cols = table.columns.map((c) => `'${c.name}': '${duckType[c.type]}'`).join(', ');
 		const src = path.join(dir, csvFile).replace(/'/g, "''");
-		const out = path.join(dir, `${table.name}.parquet`).replace(/'/g, "''");
+		const out = path.join(dir, parquetFile).replace(/'/g, "''");
 		await con.run(
 			`COPY (SELECT * FROM read_csv('${src}', header = true, skip = ${notice}, columns = {${cols}}))
 			 TO '${out}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA {illustrative: '${illustrative}'})`
@@ -77,72 +78,183 @@ async function writeParquet(
 	}
 }
 
-export async function publish(outDir: string, input: PublishInput): Promise<Manifest> {
-	const parent = path.dirname(outDir);
-	const staging = path.join(parent, `.${path.basename(outDir)}-staging`);
-	const old = path.join(parent, `.${path.basename(outDir)}-old`);
-	await rm(staging, { recursive: true, force: true });
-	await mkdir(staging, { recursive: true });
-	const notice = input.dataset.illustrative ? [ILLUSTRATIVE_NOTICE] : [];
-	const manifest: Manifest = {
-		plan: input.planId,
-		asOf: input.dataset.asOf,
-		illustrative: input.dataset.illustrative,
-		source: input.dataset.source,
-		suppression: { minCount: 1, maxCount: 4, minDenominator: 5 },
-		tables: [],
-		files: []
-	};
-	for (const table of input.tables) {
-		const names = table.columns.map((c) => c.name);
-		const csvName = `${table.name}.csv`;
-		const csv = toCsv(names, table.rows, { notice });
-		await writeFile(path.join(staging, csvName), csv);
-		await writeParquet(staging, table, csvName, notice.length, input.dataset.illustrative);
-		const files = [
-			await describeFile(staging, csvName, 'csv', csv),
-			await describeFile(staging, `${table.name}.parquet`, 'parquet')
-		];
-		if (input.jsonTables.includes(table.name)) {
-			const json = JSON.stringify({
-				illustrative: input.dataset.illustrative,
-				asOf: input.dataset.asOf,
-				columns: names,
-				rows: table.rows.map((r) => names.map((n) => r[n] ?? null))
-			});
-			await writeFile(path.join(staging, `${table.name}.json`), json);
-			files.push(await describeFile(staging, `${table.name}.json`, 'json', json));
-		}
-		manifest.tables.push({
+/**
+ * Publishing in steps, so a table too big for memory can be written one partition at a time:
+ * open() makes the staging folder, tables and partitions are written into it, commit() writes
+ * the manifest and swaps the folder in; abort() (or the next run's recoverPublished) drops it.
+ */
+export class Publisher {
+	private readonly notice: string[];
+	readonly manifest: Manifest;
+	private readonly partitioned = new Map<string, Manifest['tables'][number]>();
+	private readonly appended = new Map<string, { table: Table; rows: number }>();
+
+	private constructor(
+		readonly outDir: string,
+		readonly staging: string,
+		private readonly input: Pick<PublishInput, 'planId' | 'dataset'>
+	) {
+		this.notice = input.dataset.illustrative ? [ILLUSTRATIVE_NOTICE] : [];
+		this.manifest = {
+			plan: input.planId,
+			asOf: input.dataset.asOf,
+			illustrative: input.dataset.illustrative,
+			source: input.dataset.source,
+			suppression: { minCount: 1, maxCount: 4, minDenominator: 5 },
+			tables: [],
+			files: []
+		};
+	}
+
+	static async open(
+		outDir: string,
+		input: Pick<PublishInput, 'planId' | 'dataset'>
+	): Promise<Publisher> {
+		const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
+		await rm(staging, { recursive: true, force: true });
+		await mkdir(staging, { recursive: true });
+		return new Publisher(outDir, staging, input);
+	}
+
+	private entry(table: Table, files: ManifestFile[], rows: number): Manifest['tables'][number] {
+		return {
 			name: table.name,
 			title: table.title,
 			description: table.description,
-			rows: table.rows.length,
-			csvCommentLines: notice.length,
-			licence: input.dataset.licence ?? 'CC-BY-4.0',
+			rows,
+			csvCommentLines: this.notice.length,
+			licence: this.input.dataset.licence ?? 'CC-BY-4.0',
 			columns: table.columns,
 			files
-		});
+		};
 	}
-	for (const extra of input.extras) {
-		await mkdir(path.dirname(path.join(staging, extra.to)), { recursive: true });
-		await cp(extra.from, path.join(staging, extra.to));
-		manifest.files.push({
-			...(await describeFile(staging, extra.to, extra.format)),
+
+	/** CSV + Parquet (+ JSON) of `table` at `base` (a path in the staging folder, no extension). */
+	private async writeFiles(table: Table, base: string, json: boolean): Promise<ManifestFile[]> {
+		const names = table.columns.map((c) => c.name);
+		await mkdir(path.dirname(path.join(this.staging, base)), { recursive: true });
+		const csv = toCsv(names, table.rows, { notice: this.notice });
+		await writeFile(path.join(this.staging, `${base}.csv`), csv);
+		await writeParquet(
+			this.staging,
+			table,
+			`${base}.csv`,
+			`${base}.parquet`,
+			this.notice.length,
+			this.input.dataset.illustrative
+		);
+		const files = [
+			await describeFile(this.staging, `${base}.csv`, 'csv', csv),
+			await describeFile(this.staging, `${base}.parquet`, 'parquet')
+		];
+		if (json) {
+			const text = JSON.stringify({
+				illustrative: this.input.dataset.illustrative,
+				asOf: this.input.dataset.asOf,
+				columns: names,
+				rows: table.rows.map((r) => names.map((n) => r[n] ?? null))
+			});
+			await writeFile(path.join(this.staging, `${base}.json`), text);
+			files.push(await describeFile(this.staging, `${base}.json`, 'json', text));
+		}
+		return files;
+	}
+
+	async writeTable(table: Table, opts: { json?: boolean } = {}): Promise<void> {
+		const files = await this.writeFiles(table, table.name, opts.json ?? false);
+		this.manifest.tables.push(this.entry(table, files, table.rows.length));
+	}
+
+	/** One partition of a table (`<name>/<key>.csv|parquet`); every partition has the same columns. */
+	async writePartition(table: Table, key: string): Promise<void> {
+		if (!/^[\w-]+$/.test(key))
+			throw new Error(`publish: partition key '${key}' is not a file name`);
+		let entry = this.partitioned.get(table.name);
+		if (!entry) {
+			entry = { ...this.entry(table, [], 0), partitions: [] };
+			this.partitioned.set(table.name, entry);
+			this.manifest.tables.push(entry);
+		} else if (JSON.stringify(entry.columns) !== JSON.stringify(table.columns))
+			throw new Error(`publish: partition ${key} of ${table.name} has other columns`);
+		const files = await this.writeFiles(table, `${table.name}/${key}`, false);
+		entry.rows += table.rows.length;
+		entry.partitions!.push({ key, rows: table.rows.length, files });
+	}
+
+	/**
+	 * Rows added to one table across calls (e.g. each province's own rows of the cube), written
+	 * to its CSV as they come; its Parquet is made at commit.
+	 */
+	async appendRows(table: Table): Promise<void> {
+		const names = table.columns.map((c) => c.name);
+		const file = path.join(this.staging, `${table.name}.csv`);
+		const seen = this.appended.get(table.name);
+		if (!seen) {
+			await writeFile(file, toCsv(names, table.rows, { notice: this.notice }));
+			this.appended.set(table.name, { table: { ...table, rows: [] }, rows: table.rows.length });
+			return;
+		}
+		if (JSON.stringify(seen.table.columns) !== JSON.stringify(table.columns))
+			throw new Error(`publish: rows added to ${table.name} have other columns`);
+		const body = toCsv(names, table.rows, { bom: false });
+		await appendFile(file, body.slice(body.indexOf('\n') + 1));
+		seen.rows += table.rows.length;
+	}
+
+	async copyExtra(extra: PublishInput['extras'][number]): Promise<void> {
+		await mkdir(path.dirname(path.join(this.staging, extra.to)), { recursive: true });
+		await cp(extra.from, path.join(this.staging, extra.to));
+		this.manifest.files.push({
+			...(await describeFile(this.staging, extra.to, extra.format)),
 			title: extra.title,
 			licence: extra.licence
 		});
 	}
-	await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 
-	// The swap: two renames on one file system. If the process dies between them, recoverPublished() puts the old folder back.
-	faultPoint('before-swap');
-	await rm(old, { recursive: true, force: true });
-	if (await exists(outDir)) await rename(outDir, old);
-	faultPoint('between-renames');
-	await rename(staging, outDir);
-	await rm(old, { recursive: true, force: true });
-	return manifest;
+	async commit(): Promise<Manifest> {
+		for (const { table, rows } of this.appended.values()) {
+			const csv = `${table.name}.csv`;
+			const parquet = `${table.name}.parquet`;
+			await writeParquet(
+				this.staging,
+				table,
+				csv,
+				parquet,
+				this.notice.length,
+				this.input.dataset.illustrative
+			);
+			const files = [
+				await describeFile(this.staging, csv, 'csv'),
+				await describeFile(this.staging, parquet, 'parquet')
+			];
+			this.manifest.tables.push(this.entry(table, files, rows));
+		}
+		await writeFile(
+			path.join(this.staging, 'manifest.json'),
+			JSON.stringify(this.manifest, null, '\t') + '\n'
+		);
+		// The swap: two renames on one file system. If the process dies between them, recoverPublished() puts the old folder back.
+		const old = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-old`);
+		faultPoint('before-swap');
+		await rm(old, { recursive: true, force: true });
+		if (await exists(this.outDir)) await rename(this.outDir, old);
+		faultPoint('between-renames');
+		await rename(this.staging, this.outDir);
+		await rm(old, { recursive: true, force: true });
+		return this.manifest;
+	}
+
+	async abort(): Promise<void> {
+		await rm(this.staging, { recursive: true, force: true });
+	}
+}
+
+export async function publish(outDir: string, input: PublishInput): Promise<Manifest> {
+	const publisher = await Publisher.open(outDir, input);
+	for (const table of input.tables)
+		await publisher.writeTable(table, { json: input.jsonTables.includes(table.name) });
+	for (const extra of input.extras) await publisher.copyExtra(extra);
+	return publisher.commit();
 }
 
 /** Run before a pipeline: undo a swap that was cut off after its first rename. */

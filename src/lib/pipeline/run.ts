@@ -4,14 +4,15 @@
  */
 import path from 'node:path';
 import { formatIssue, type IntakeIssue } from '../domain/intake/messages';
-import { breakdownIds } from '../domain/breakdowns';
-import { planYears } from '../domain/plan';
-import { aggregateCube, aggregateUnitYears } from './aggregate';
-import { buildReportingTables, buildUnitsTable } from './build-reporting';
-import { buildCubeTable, buildIndicatorTable } from './build-tables';
+import type { UnitRecord } from '../domain/intake/schema';
+import { planYears, type Plan } from '../domain/plan';
 import type { Manifest } from '../domain/published';
-import { publish, recoverPublished } from './publish';
-import { readInputs } from './read-inputs';
+import type { Geography } from '../domain/units';
+import { aggregateUnitYears, ChildrenStore } from './aggregate';
+import { buildReportingTables, buildUnitsTable } from './build-reporting';
+import { buildCubeTable, buildIndicatorTable, type Table } from './build-tables';
+import { Publisher, recoverPublished, type PublishInput } from './publish';
+import { readReport, readSetup, type Setup } from './read-inputs';
 import { reconcile } from './reconcile';
 
 export interface PipelineOptions {
@@ -33,95 +34,186 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 	const root = path.resolve(opts.root);
 	const out = path.resolve(root, opts.out ?? 'static/data');
 	await recoverPublished(out);
-	const inputs = await readInputs({
+	const setup = await readSetup({
 		root,
 		plan: opts.plan ?? 'data/plans/kontum-3430.json',
 		reports: opts.reports ?? 'data/reports'
 	});
-	const { plan, geo, dataset, files } = inputs;
-	const issues = files.flatMap((f) => f.issues);
-	const problems: string[] = [];
-	if (!files.some((f) => f.kind === 'children'))
-		problems.push('No children report file (children-*.csv) in the reports folder.');
-	if (issues.some((i) => i.severity === 'error') || problems.length > 0)
-		return { ok: false, issues, problems };
+	const { plan, geo, partitions, dataset } = setup;
+	const store = await ChildrenStore.open();
+	try {
+		// Files are validated one at a time and their children rows go straight to DuckDB, so
+		// memory holds one file's records, not a country's.
+		const issues: IntakeIssue[] = [];
+		const problems: string[] = [];
+		const units: UnitRecord[] = [];
+		const seen = new Map<string, string>();
+		let childrenFiles = 0;
+		for (const report of setup.reports) {
+			const f = await readReport(report, { plan, geo });
+			issues.push(...f.issues);
+			if (f.kind === 'children') childrenFiles++;
+			if (f.issues.some((i) => i.severity === 'error')) continue;
+			await store.append(f.file, f.children);
+			// The same key in two files is a duplicate too (each file checks its own rows).
+			for (const r of f.units) {
+				const key = `${r.unit_code}|${r.year}`;
+				if (seen.has(key))
+					problems.push(
+						`${f.file}: unit ${r.unit_code} year ${r.year} is also in ${seen.get(key)}`
+					);
+				else seen.set(key, f.file);
+				units.push(r);
+			}
+		}
+		if (childrenFiles === 0)
+			problems.push('No children report file (children-*.csv) in the reports folder.');
+		if (issues.some((i) => i.severity === 'error') || problems.length > 0)
+			return { ok: false, issues, problems };
+		problems.push(...(await store.duplicatesAcrossFiles()));
+		if (problems.length > 0) return { ok: false, issues, problems };
 
-	const years = planYears(plan).filter((y) =>
-		files.some((f) => f.children.some((r) => r.year === y) || f.units.some((r) => r.year === y))
-	);
-	const children = files.flatMap((f) => f.children);
-	const units = files.flatMap((f) => f.units);
-	// The same key in two files is a duplicate too (each file checks its own rows).
-	const seen = new Map<string, string>();
-	const once = (file: string, key: string, what: string) => {
-		if (seen.has(key)) problems.push(`${file}: ${what} is also in ${seen.get(key)}`);
-		else seen.set(key, file);
+		const withChildren = new Set(await store.years());
+		const years = planYears(plan).filter(
+			(y) => withChildren.has(y) || units.some((r) => r.year === y)
+		);
+		const periodColumns = plan.reporting.periods.map((p) => p.column);
+		const publisher = await Publisher.open(out, { planId: plan.id, dataset });
+		try {
+			const manifest = await publishPartitions(publisher, store, {
+				partitions,
+				units,
+				years,
+				periodColumns,
+				problems,
+				setup,
+				root
+			});
+			if (!manifest) {
+				await publisher.abort();
+				return { ok: false, issues, problems };
+			}
+			return { ok: true, issues, problems, manifest };
+		} catch (e) {
+			await publisher.abort();
+			throw e;
+		}
+	} finally {
+		store.close();
+	}
+}
+
+/**
+ * Aggregates, reconciles and protects one province at a time, writing each as it is done.
+ * One province (Kon Tum) publishes its tables whole, as before. Several (a national plan)
+ * publish the cube one file per province plus the provinces' own rows in one table; the
+ * smaller tables are joined. Returns undefined, with `problems` filled, when totals do not add up.
+ */
+async function publishPartitions(
+	publisher: Publisher,
+	store: ChildrenStore,
+	ctx: {
+		partitions: Geography[];
+		units: UnitRecord[];
+		years: number[];
+		periodColumns: string[];
+		problems: string[];
+		setup: Setup;
+		root: string;
+	}
+): Promise<Manifest | undefined> {
+	const { plan, dataset } = ctx.setup;
+	const single = ctx.partitions.length === 1;
+	const partitionOf = new Map<string, number>();
+	ctx.partitions.forEach((g, i) => g.byCode.forEach((_, code) => partitionOf.set(code, i)));
+	const unitsByPartition = ctx.partitions.map((): UnitRecord[] => []);
+	for (const r of ctx.units) unitsByPartition[partitionOf.get(r.unit_code) ?? 0]?.push(r);
+
+	const joined: Record<'indicators' | 'reporting' | 'reporting_summary' | 'units', Table[]> = {
+		indicators: [],
+		reporting: [],
+		reporting_summary: [],
+		units: []
 	};
-	for (const f of files) {
-		for (const r of f.units)
-			once(f.file, `u|${r.unit_code}|${r.year}`, `unit ${r.unit_code} year ${r.year}`);
-		for (const r of f.children) {
-			const cell = breakdownIds.map((d) => r[d]).join('|');
-			once(
-				f.file,
-				`c|${r.commune_code}|${r.year}|${cell}`,
-				`commune ${r.commune_code} year ${r.year} cell ${cell}`
-			);
+	for (const [i, geo] of ctx.partitions.entries()) {
+		const cube = await store.cube(geo, ctx.years);
+		const unitYears = aggregateUnitYears(unitsByPartition[i], geo, ctx.years, ctx.periodColumns);
+		ctx.problems.push(...reconcile(cube, unitYears, geo));
+		if (ctx.problems.length > 0) return undefined;
+		const cubeTable = buildCubeTable(cube, plan, geo);
+		joined.indicators.push(buildIndicatorTable(cubeTable, cube, unitYears, plan, geo));
+		const [reporting, reportingSummary] = buildReportingTables(unitYears, plan, geo, dataset.asOf);
+		joined.reporting.push(reporting);
+		joined.reporting_summary.push(reportingSummary);
+		joined.units.push(buildUnitsTable(plan, geo));
+		if (single) await publisher.writeTable(cubeTable);
+		else {
+			await publisher.writePartition(cubeTable, geo.province.code);
+			await publisher.appendRows({
+				...cubeTable,
+				name: 'children_cube_provinces',
+				title: {
+					vi: `${cubeTable.title.vi}: dòng của các tỉnh`,
+					en: `${cubeTable.title.en}: the provinces' own rows`
+				},
+				rows: cubeTable.rows.filter((r) => r.level === 'province')
+			});
 		}
 	}
-	if (problems.length > 0) return { ok: false, issues, problems };
+	const order = ['indicators', 'children_cube', 'reporting', 'reporting_summary', 'units'];
+	for (const name of ['indicators', 'reporting', 'reporting_summary', 'units'] as const)
+		await publisher.writeTable(joinTables(joined[name]), { json: true });
+	publisher.manifest.tables.sort((a, b) => rank(order, a.name) - rank(order, b.name));
 
-	const periodColumns = plan.reporting.periods.map((p) => p.column);
-	const cube = await aggregateCube(children, geo, years);
-	const unitYears = aggregateUnitYears(units, geo, years, periodColumns);
-	problems.push(...reconcile(cube, unitYears, geo));
-	if (problems.length > 0) return { ok: false, issues, problems };
+	for (const extra of extras(ctx.root, plan)) await publisher.copyExtra(extra);
+	return publisher.commit();
+}
 
-	const cubeTable = buildCubeTable(cube, plan, geo);
-	const indicators = buildIndicatorTable(cubeTable, cube, unitYears, plan, geo);
-	const [reporting, reportingSummary] = buildReportingTables(unitYears, plan, geo, dataset.asOf);
-	const unitsTable = buildUnitsTable(plan, geo);
+/** Files published as they are: the boundaries and their provenance. */
+function extras(root: string, plan: Plan): PublishInput['extras'] {
 	const geoDir = path.join(root, path.dirname(plan.geography.unitsFile));
-	const manifest = await publish(out, {
-		planId: plan.id,
-		dataset,
-		tables: [indicators, cubeTable, reporting, reportingSummary, unitsTable],
-		jsonTables: ['indicators', 'reporting', 'reporting_summary', 'units'],
-		extras: [
-			{
-				from: path.join(root, plan.geography.communeBoundaries),
-				to: 'geo/communes.geojson',
-				format: 'geojson',
-				licence: 'GPL-3.0',
-				title: { vi: 'Ranh giới 102 xã, phường, thị trấn', en: 'Boundaries of the 102 communes' }
-			},
-			{
-				from: path.join(root, plan.geography.districtBoundaries),
-				to: 'geo/districts.geojson',
-				format: 'geojson',
-				licence: 'GPL-3.0',
-				title: { vi: 'Ranh giới 10 huyện, thành phố', en: 'Boundaries of the 10 districts' }
-			},
-			{
-				from: path.join(geoDir, 'README.md'),
-				to: 'geo/README.md',
-				format: 'text',
-				licence: 'GPL-3.0',
-				title: {
-					vi: 'Nguồn, giấy phép và khiếm khuyết của ranh giới',
-					en: 'Boundary sources, licences and defects'
-				}
-			},
-			{
-				from: path.join(geoDir, 'LICENSE-GPL-3.0.txt'),
-				to: 'geo/LICENSE-GPL-3.0.txt',
-				format: 'text',
-				licence: 'GPL-3.0',
-				title: { vi: 'Văn bản giấy phép GPL-3.0', en: 'GPL-3.0 licence text' }
+	return [
+		{
+			from: path.join(root, plan.geography.communeBoundaries),
+			to: 'geo/communes.geojson',
+			format: 'geojson',
+			licence: 'GPL-3.0',
+			title: { vi: 'Ranh giới 102 xã, phường, thị trấn', en: 'Boundaries of the 102 communes' }
+		},
+		{
+			from: path.join(root, plan.geography.districtBoundaries),
+			to: 'geo/districts.geojson',
+			format: 'geojson',
+			licence: 'GPL-3.0',
+			title: { vi: 'Ranh giới 10 huyện, thành phố', en: 'Boundaries of the 10 districts' }
+		},
+		{
+			from: path.join(geoDir, 'README.md'),
+			to: 'geo/README.md',
+			format: 'text',
+			licence: 'GPL-3.0',
+			title: {
+				vi: 'Nguồn, giấy phép và khiếm khuyết của ranh giới',
+				en: 'Boundary sources, licences and defects'
 			}
-		]
-	});
-	return { ok: true, issues, problems, manifest };
+		},
+		{
+			from: path.join(geoDir, 'LICENSE-GPL-3.0.txt'),
+			to: 'geo/LICENSE-GPL-3.0.txt',
+			format: 'text',
+			licence: 'GPL-3.0',
+			title: { vi: 'Văn bản giấy phép GPL-3.0', en: 'GPL-3.0 licence text' }
+		}
+	];
+}
+
+const rank = (order: string[], name: string) =>
+	order.includes(name) ? order.indexOf(name) : order.length;
+
+/** Tables of the same name and columns, one per province, as one. */
+function joinTables(parts: Table[]): Table {
+	if (parts.length === 1) return parts[0];
+	return { ...parts[0], rows: parts.flatMap((p) => p.rows) };
 }
 
 export function reportIssues(result: PipelineResult): string {
