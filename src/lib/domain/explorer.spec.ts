@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
 	communeFilterAllowed,
 	emptyFilters,
+	explorerDims,
+	explorerViewSql,
 	filtersFromParams,
 	filtersToParams,
 	groupedSql,
 	readRow,
-	totalSql
+	runExplorerQueries,
+	totalSql,
+	trendSql,
+	type ExplorerFilters,
+	type RawRow
 } from './explorer';
 
 describe('explorer SQL', () => {
@@ -117,5 +123,67 @@ describe('filters in the URL', () => {
 			...emptyFilters(2025),
 			disability_type: ['3']
 		});
+	});
+});
+
+describe('runExplorerQueries: one statement for the whole view', () => {
+	// A small cube in real DuckDB (the engine the browser runs too), values from a fixed formula.
+	async function engine() {
+		const { DuckDBInstance } = await import('@duckdb/node-api');
+		const db = await DuckDBInstance.create(':memory:');
+		const con = await db.connect();
+		await con.run(`CREATE TABLE cube AS
+			WITH u(level, unit_code, district_code) AS (VALUES ('province', '62', ''),
+				('district', '608', '608'), ('district', '610', '610'),
+				('commune', '23281', '608'), ('commune', '23284', '608'), ('commune', '23290', '610'))
+			SELECT y AS year, level, unit_code, district_code, t AS disability_type, s AS severity,
+				x AS sex, a AS age_band, e AS ethnicity,
+				(hash(y, unit_code, t, s, x, a, e) % 40)::BIGINT AS children,
+				(hash(y, unit_code, t, s, x, a, e) % 17)::BIGINT AS accessed,
+				(hash(y, unit_code, t, s, x, a, e) % 11)::BIGINT AS skills,
+				hash(y, unit_code, t, s, x, a, e) % 7 = 0 AS children_suppressed,
+				hash(y, unit_code, t, s, x, a, e) % 5 = 0 AS accessed_suppressed,
+				false AS skills_suppressed
+			FROM u, range(2018, 2021) r(y), unnest(['all', '1', '2']) t(t), unnest(['all', '1']) s(s),
+				unnest(['all', 'nam', 'nu']) x(x), unnest(['all', '0-5']) a(a), unnest(['all', 'kinh']) e(e)`);
+		const query = async (sql: string) => {
+			const rows = (await con.runAndReadAll(sql)).getRowObjectsJS();
+			return rows.map((r) =>
+				Object.fromEntries(
+					Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])
+				)
+			) as RawRow[];
+		};
+		return { query, close: () => (con.closeSync(), db.closeSync()) };
+	}
+
+	it('gives exactly what the separate total, trend and grouped queries give', async () => {
+		const { query, close } = await engine();
+		try {
+			const cases: ExplorerFilters[] = [
+				emptyFilters(2020),
+				{ ...emptyFilters(2019), disability_type: ['1', '2'], sex: ['nu'] },
+				{ ...emptyFilters(2020), district: ['608'], severity: ['1'] },
+				{ ...emptyFilters(2018), district: ['608'], commune: ['23284'] }
+			];
+			for (const f of cases) {
+				const [total] = await query(totalSql(f));
+				const groups: Record<string, RawRow[]> = {};
+				for (const d of explorerDims) groups[d] = await query(groupedSql(f, d));
+				const separate = { total, trend: await query(trendSql(f)), groups };
+				const combined = await runExplorerQueries(query, f);
+				expect(combined).toEqual(separate);
+				expect(combined.trend.length).toBe(3);
+			}
+		} finally {
+			close();
+		}
+	});
+
+	it('asks the engine once per view', async () => {
+		const seen: string[] = [];
+		await runExplorerQueries(async (sql) => (seen.push(sql), []), emptyFilters(2025));
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toBe(explorerViewSql(emptyFilters(2025)));
 	});
 });

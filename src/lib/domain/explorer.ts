@@ -166,15 +166,45 @@ export interface ExplorerResult {
 	groups: Record<string, RawRow[]>;
 }
 
+/**
+ * Every part of one explorer view (total, trend, one grouping per dimension) as one statement:
+ * one round trip to the engine instead of nine. In DuckDB-WASM each query crosses to a worker
+ * and back, and that, not the scan, is most of a filter change's time on a slow phone.
+ */
+export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
+	const parts = [
+		`SELECT 0 AS part, NULL::VARCHAR AS key, ${sums} FROM ${table} WHERE ${where(f)}`,
+		`SELECT 1, CAST(year AS VARCHAR), ${sums} FROM ${table} WHERE ${where(f, { allYears: true })} GROUP BY year`,
+		...explorerDims.map((d, i) => {
+			const col = d === 'district' || d === 'commune' ? 'unit_code' : d;
+			return `SELECT ${i + 2}, ${col}, ${sums} FROM ${table} WHERE ${where(f, { except: d })} GROUP BY ${col}`;
+		})
+	];
+	return `${parts.join('\nUNION ALL ')}\nORDER BY part, key`;
+}
+
 /** Every query of one explorer view, on whichever engine `query` runs. */
 export async function runExplorerQueries(
 	query: (sql: string) => Promise<RawRow[]>,
 	f: ExplorerFilters,
 	table = 'cube'
 ): Promise<ExplorerResult> {
-	const [total] = await query(totalSql(f, table));
-	const trend = await query(trendSql(f, table));
-	const groups: Record<string, RawRow[]> = {};
-	for (const d of explorerDims) groups[d] = await query(groupedSql(f, d, table));
-	return { total, trend, groups };
+	const rows = await query(explorerViewSql(f, table));
+	const values = (r: RawRow) => {
+		const out: RawRow = {};
+		for (const m of measures) {
+			out[m] = r[m];
+			out[`${m}_suppressed`] = r[`${m}_suppressed`];
+		}
+		return out;
+	};
+	const result: ExplorerResult = { total: {}, trend: [], groups: {} };
+	for (const d of explorerDims) result.groups[d] = [];
+	for (const r of rows) {
+		const part = Number(r.part);
+		if (part === 0) result.total = values(r);
+		else if (part === 1) result.trend.push({ year: Number(r.key), ...values(r) });
+		else result.groups[explorerDims[part - 2]].push({ category: r.key, ...values(r) });
+	}
+	return result;
 }
