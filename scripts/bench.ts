@@ -338,15 +338,33 @@ function pageProbe(watch: [name: string, selector: string][]): string {
 	})();`;
 }
 
-async function mark(page: Page, name: string, timeoutMs: number): Promise<number | null> {
+/**
+ * Waits for the probe's mark `name`; null if it does not come within `timeoutMs`. Any other
+ * failure is recorded in `errors` (and also gives null), never passed off as a timeout.
+ *
+ * The predicate is a function, not a string: Playwright evaluates a string predicate with
+ * `eval()` at every poll, and the pages' Content-Security-Policy (no 'unsafe-eval') refuses
+ * that in every poll after the first (only the first runs inside the DevTools call, which CSP
+ * exempts), so a mark not already there at the first check used to fail at once. A function is
+ * evaluated once, in that first call, and then called at each poll.
+ */
+async function mark(
+	page: Page,
+	name: string,
+	timeoutMs: number,
+	errors: string[]
+): Promise<number | null> {
 	try {
 		const handle = await page.waitForFunction(
-			`window.__bench && window.__bench.marks[${JSON.stringify(name)}]`,
-			undefined,
+			(key: string) =>
+				(window as unknown as { __bench?: { marks: Record<string, number> } }).__bench?.marks[key],
+			name,
 			{ timeout: timeoutMs, polling: 100 }
 		);
 		return (await handle.jsonValue()) as number;
-	} catch {
+	} catch (e) {
+		if (!(e instanceof Error && e.name === 'TimeoutError'))
+			errors.push(`waiting for ${name}: ${String(e).split('\n')[0]}`);
 		return null;
 	}
 }
@@ -423,7 +441,7 @@ async function mapClick(
 	for (const [dx, dy] of offsets) {
 		await page.evaluate('window.__bench.pointerDownAt = null');
 		await page.mouse.click(b.x + b.width * (0.5 + dx), b.y + b.height * (0.5 + dy));
-		const answer = await mark(page, 'panel', 15_000);
+		const answer = await mark(page, 'panel', 15_000, errors);
 		if (answer !== null) {
 			const down = (await page.evaluate('window.__bench.pointerDownAt')) as number | null;
 			return {
@@ -527,7 +545,7 @@ async function measurePage(
 		const response = await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
 		if (!response || response.status() !== 200)
 			errors.push(`HTTP ${response?.status() ?? 'no response'} for ${spec.path}`);
-		const mainVisibleMs = await mark(page, 'main', 60_000);
+		const mainVisibleMs = await mark(page, 'main', 60_000, errors);
 		if (mainVisibleMs === null) errors.push(`${spec.main} not visible within 60 s of load`);
 
 		const run: PageRun = {
@@ -556,14 +574,14 @@ async function measurePage(
 			// LCP stops at the first input: read the paints before clicking.
 			await log.settle(500, 120_000);
 			Object.assign(run, await paintTimes(page));
-			run.mapReadyMs = await mark(page, 'mapReady', 180_000);
+			run.mapReadyMs = await mark(page, 'mapReady', 180_000, errors);
 			await snapshot();
 			if (run.mapReadyMs === null) {
 				errors.push('map: .maplibre.ready did not appear within 180 s');
 				run.mapAnswerMs = run.mapClickToPanelMs = null;
 			} else Object.assign(run, await mapClick(page, errors));
 		} else if (spec.interaction === 'explorer') {
-			run.duckdbReadyMs = await mark(page, 'duckdbReady', 300_000);
+			run.duckdbReadyMs = await mark(page, 'duckdbReady', 300_000, errors);
 			if (run.duckdbReadyMs === null) errors.push('explorer: DuckDB not ready within 300 s');
 			Object.assign(run, await paintTimes(page));
 			if (run.duckdbReadyMs !== null)
