@@ -127,7 +127,12 @@ async function publishPartitions(
 	const partitionOf = new Map<string, number>();
 	ctx.partitions.forEach((g, i) => g.byCode.forEach((_, code) => partitionOf.set(code, i)));
 	const unitsByPartition = ctx.partitions.map((): UnitRecord[] => []);
-	for (const r of ctx.units) unitsByPartition[partitionOf.get(r.unit_code) ?? 0]?.push(r);
+	// A row for the top of a national list (the country) belongs to no province: it has no row
+	// of its own in the published tables either.
+	for (const r of ctx.units) {
+		const i = partitionOf.get(r.unit_code);
+		if (i !== undefined) unitsByPartition[i].push(r);
+	}
 
 	const joined: Record<'indicators' | 'reporting' | 'reporting_summary' | 'units', Table[]> = {
 		indicators: [],
