@@ -54,6 +54,7 @@ import {
 import {
 	emptyFilters,
 	explorerViewSql,
+	levelTablesSql,
 	measures,
 	type ExplorerFilters
 } from '../src/lib/domain/explorer';
@@ -654,6 +655,7 @@ async function nodeTimes(view: View): Promise<Timing & { cubeRows: number }> {
 	const con: DuckDBConnection = await db.connect();
 	try {
 		await con.run(cubeFromSql(view.kind, `read_parquet('${view.file.replace(/'/g, "''")}')`));
+		for (const sql of levelTablesSql('cube')) await con.run(sql);
 		const n = await con.runAndReadAll('SELECT count(*)::INTEGER FROM cube');
 		const times: number[] = [];
 		for (const [i, sql] of view.sqls.entries()) {
@@ -688,7 +690,7 @@ window.bench = {
 		const text = await (await fetch(url, { cache: 'no-store' })).text();
 		const t1 = performance.now();
 		await db.registerFileText('view.csv', text);
-		await conn.query(createSql);
+		for (const sql of createSql) await conn.query(sql);
 		await db.dropFile('view.csv');
 		const n = rowsOf(await conn.query('SELECT count(*)::INTEGER AS n FROM cube'))[0].n;
 		return { fetchMs: t1 - t0, loadMs: performance.now() - t1, rows: n };
@@ -749,7 +751,10 @@ async function browserTimes(dir: string, views: View[]): Promise<BrowserView[]> 
 			await page.waitForFunction('window.benchReady === true');
 			await page.evaluate('window.bench.init()');
 			const url = `${server.url}${view.name}.csv`;
-			const createSql = cubeFromSql(view.kind, `read_csv('view.csv', ${view.csvOptions})`);
+			const createSql = [
+				cubeFromSql(view.kind, `read_csv('view.csv', ${view.csvOptions})`),
+				...levelTablesSql('cube')
+			];
 			// Arrival and loading on the throttled phone profile.
 			await cdp.send('Network.enable');
 			await cdp.send('Network.emulateNetworkConditions', {
@@ -760,13 +765,13 @@ async function browserTimes(dir: string, views: View[]): Promise<BrowserView[]> 
 			});
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
 			const load = (await page.evaluate(
-				([u, s]) =>
+				({ u, s }) =>
 					(
 						window as unknown as {
-							bench: { load(u: string, s: string): Promise<Record<string, number>> };
+							bench: { load(u: string, s: string[]): Promise<Record<string, number>> };
 						}
 					).bench.load(u, s),
-				[url, createSql]
+				{ u: url, s: createSql }
 			)) as { fetchMs: number; loadMs: number; rows: number };
 			await cdp.send('Network.emulateNetworkConditions', {
 				offline: false,

@@ -6,6 +6,7 @@
 import { breakdownIds, childCountColumns } from '$lib/domain/breakdowns';
 import { toCsv } from '$lib/domain/csv';
 import { cubeSql, unitsTableSql } from '$lib/domain/cube-sql';
+import { levelTablesSql } from '$lib/domain/explorer';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import {
 	validateReportBytes,
@@ -34,5 +35,6 @@ export async function loadUploadCube(
 	await client.query(
 		`CREATE OR REPLACE TABLE upload_cube AS SELECT *, ${flags} FROM (${cubeSql(g.province.code, years)})`
 	);
+	for (const sql of levelTablesSql('upload_cube')) await client.query(sql);
 	return years;
 }

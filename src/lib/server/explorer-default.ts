@@ -5,6 +5,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 import {
+	levelTablesSql,
 	runExplorerQueries,
 	type ExplorerFilters,
 	type ExplorerResult,
@@ -22,6 +23,7 @@ export async function explorerDefault(f: ExplorerFilters): Promise<ExplorerResul
 		await con.run(
 			`CREATE TABLE cube AS SELECT * FROM read_csv('${file}', header = true, skip = ${meta.csvCommentLines}, all_varchar = false, types = ${varcharTypes(meta.columns)})`
 		);
+		for (const sql of levelTablesSql('cube')) await con.run(sql);
 		return await runExplorerQueries(async (sql) => {
 			const r = await con.runAndReadAll(sql);
 			return r.getRowObjectsJS().map((o) => {
