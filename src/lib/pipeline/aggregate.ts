@@ -43,6 +43,9 @@ const counts = [...childCountColumns];
  * the cube is then read back one province (partition) at a time.
  */
 export class ChildrenStore {
+	/** file names by their number in `children_all.file` (a name per row would cost more memory) */
+	private readonly files: string[] = [];
+
 	private constructor(
 		private readonly db: DuckDBInstance,
 		private readonly con: DuckDBConnection
@@ -51,20 +54,22 @@ export class ChildrenStore {
 	static async open(): Promise<ChildrenStore> {
 		const db = await DuckDBInstance.create(':memory:', { threads: '2' });
 		const con = await db.connect();
+		// Counts fit INTEGER (the intake caps them at 1,000,000); the cube sums them as BIGINT.
 		await con.run(
-			`CREATE TABLE children_all (file VARCHAR, commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} BIGINT`).join(', ')})`
+			`CREATE TABLE children_all (file INTEGER, commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} INTEGER`).join(', ')})`
 		);
 		return new ChildrenStore(db, con);
 	}
 
 	async append(file: string, records: ChildrenRecord[]): Promise<void> {
+		const n = this.files.push(file) - 1;
 		const app = await this.con.createAppender('children_all');
 		for (const r of records) {
-			app.appendVarchar(file);
+			app.appendInteger(n);
 			app.appendVarchar(r.commune_code);
 			app.appendInteger(r.year);
 			for (const d of dims) app.appendVarchar(r[d]);
-			for (const c of counts) app.appendBigInt(BigInt(r[c]));
+			for (const c of counts) app.appendInteger(r[c]);
 			app.endRow();
 		}
 		app.closeSync();
@@ -85,9 +90,9 @@ export class ChildrenStore {
 			 ORDER BY commune_code, year, ${dims.join(', ')} LIMIT ${limit}`
 		);
 		return reader.getRowObjectsJS().map((r) => {
-			const files = r.files as string[];
+			const [first, second] = (r.files as number[]).map((i) => this.files[Number(i)]);
 			const cell = dims.map((d) => r[d]).join('|');
-			return `${files[1]}: commune ${r.commune_code} year ${r.year} cell ${cell} is also in ${files[0]}`;
+			return `${second}: commune ${r.commune_code} year ${r.year} cell ${cell} is also in ${first}`;
 		});
 	}
 
