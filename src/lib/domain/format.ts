@@ -3,12 +3,22 @@ import type { Lang } from './breakdowns';
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
+// Making an Intl formatter costs far more than using one, and a page formats hundreds of
+// numbers (while it is prerendered and again while it hydrates): one formatter per setting.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 0): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-	return new Intl.NumberFormat(locale(lang), {
-		maximumFractionDigits: digits,
-		minimumFractionDigits: digits
-	}).format(value);
+	const key = `${lang}:${digits}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale(lang), {
+			maximumFractionDigits: digits,
+			minimumFractionDigits: digits
+		});
+		numberFormats.set(key, format);
+	}
+	return format.format(value);
 }
 
 /** A percentage given on the 0–100 scale: 73.5 → "73,5%" (vi) or "73.5%" (en). */
@@ -30,17 +40,24 @@ export function formatPoints(value: number | null | undefined, lang: Lang): stri
 	return lang === 'vi' ? `${sign}${abs} điểm %` : `${sign}${abs} pts`;
 }
 
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** An ISO date (YYYY-MM-DD) as 10/12/2025 (vi) or 10 Dec 2025 (en). */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
 	if (!iso) return '–';
 	const [y, m, d] = iso.split('-').map(Number);
 	const date = new Date(Date.UTC(y, m - 1, d));
-	return new Intl.DateTimeFormat(locale(lang), {
-		day: lang === 'vi' ? '2-digit' : 'numeric',
-		month: lang === 'vi' ? '2-digit' : 'short',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(date);
+	let format = dateFormats.get(lang);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale(lang), {
+			day: lang === 'vi' ? '2-digit' : 'numeric',
+			month: lang === 'vi' ? '2-digit' : 'short',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+		dateFormats.set(lang, format);
+	}
+	return format.format(date);
 }
 
 /** "51/102" style unit count. */
