@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { startAfterFirstPaint } from '$lib/server/after-paint';
 
 /** Pages where DuckDB-WASM runs and so may compile WebAssembly. */
 const wasmPages = /^\/(en\/)?phan-tich(\/|$)/;
@@ -11,7 +12,8 @@ export const handle: Handle = ({ event, resolve }) => {
 			// The page's language goes on <html lang>: English under /en, Vietnamese elsewhere.
 			let out = html.replace('%lang%', lang);
 			if (!wasmPages.test(path)) out = out.replace(/ 'wasm-unsafe-eval'/g, '');
-			return out;
+			// Paint the prerendered page first, then hydrate (see after-paint.ts).
+			return startAfterFirstPaint(out);
 		}
 	});
 };
