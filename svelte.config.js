@@ -5,12 +5,14 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Every page is prerendered; .br/.gz twins let a static host (and our own server) send them compressed.
+		// Every page is prerendered. The .br/.gz twins that let a static host (and our own server)
+		// send them compressed are written by scripts/precompress.ts after the build, in parallel
+		// and faster than the adapter's own `precompress` (see there).
 		adapter: adapter({
 			pages: 'build',
 			assets: 'build',
 			fallback: undefined,
-			precompress: true,
+			precompress: false,
 			strict: true
 		}),
 		prerender: {
