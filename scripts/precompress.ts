@@ -21,6 +21,7 @@ import {
 	mkdirSync,
 	readdirSync,
 	readFileSync,
+	renameSync,
 	rmSync,
 	statSync,
 	writeFileSync
@@ -94,6 +95,11 @@ async function precompress(root: string, cacheDir: string | null) {
 	let cached = 0;
 	let before = 0;
 	let after = 0;
+	const count = (job: Job, bytes: number) => {
+		if (job.format !== 'br') return;
+		before += job.size;
+		after += bytes;
+	};
 	await runAll(jobs, availableParallelism(), async (job) => {
 		const data = readFileSync(job.file);
 		const target = `${job.file}.${job.format}`;
@@ -110,14 +116,19 @@ async function precompress(root: string, cacheDir: string | null) {
 			if (existsSync(hit)) {
 				copyFileSync(hit, target);
 				cached++;
-				if (job.format === 'br') ((before += job.size), (after += statSync(hit).size));
+				count(job, statSync(hit).size);
 				return;
 			}
 		}
 		const out = await compress(job, data);
 		writeFileSync(target, out);
-		if (key && cacheDir) writeFileSync(path.join(cacheDir, key), out);
-		if (job.format === 'br') ((before += job.size), (after += out.length));
+		if (key && cacheDir) {
+			// Written whole, then renamed: an interrupted build never leaves half an entry.
+			const tmp = path.join(cacheDir, `${key}.${process.pid}.tmp`);
+			writeFileSync(tmp, out);
+			renameSync(tmp, path.join(cacheDir, key));
+		}
+		count(job, out.length);
 	});
 	// The cache holds only what this build used: an old .wasm or cube does not pile up.
 	if (cacheDir)
