@@ -655,7 +655,7 @@ async function nodeTimes(view: View): Promise<Timing & { cubeRows: number }> {
 	const con: DuckDBConnection = await db.connect();
 	try {
 		await con.run(cubeFromSql(view.kind, `read_parquet('${view.file.replace(/'/g, "''")}')`));
-		for (const sql of levelTablesSql('cube')) await con.run(sql);
+		for (const sql of levelTablesSql(YEARS)) await con.run(sql);
 		const n = await con.runAndReadAll('SELECT count(*)::INTEGER FROM cube');
 		const times: number[] = [];
 		for (const [i, sql] of view.sqls.entries()) {
@@ -708,7 +708,7 @@ window.bench = {
 window.benchReady = true;
 `;
 
-async function writeHarness(dir: string): Promise<void> {
+export async function writeHarness(dir: string): Promise<void> {
 	const { build } = await import('esbuild');
 	mkdirSync(dir, { recursive: true });
 	await build({
@@ -753,7 +753,7 @@ async function browserTimes(dir: string, views: View[]): Promise<BrowserView[]> 
 			const url = `${server.url}${view.name}.csv`;
 			const createSql = [
 				cubeFromSql(view.kind, `read_csv('view.csv', ${view.csvOptions})`),
-				...levelTablesSql('cube')
+				...levelTablesSql(YEARS)
 			];
 			// Arrival and loading on the throttled phone profile.
 			await cdp.send('Network.enable');

@@ -35,6 +35,6 @@ export async function loadUploadCube(
 	await client.query(
 		`CREATE OR REPLACE TABLE upload_cube AS SELECT *, ${flags} FROM (${cubeSql(g.province.code, years)})`
 	);
-	for (const sql of levelTablesSql('upload_cube')) await client.query(sql);
+	for (const sql of levelTablesSql(years, 'upload_cube')) await client.query(sql);
 	return years;
 }

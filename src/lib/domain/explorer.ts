@@ -52,15 +52,23 @@ function levelOf(f: ExplorerFilters, except?: ExplorerDim): CubeLevel {
 }
 
 /**
- * The cube split by level (`cube_province`, `cube_district`, `cube_commune`), run once after the
- * cube is loaded. Each query reads only its level's rows: without a district chosen, most of a
- * view reads the province's twelfth of the cube, and a filter change costs a fraction of a scan.
+ * The cube split by level (`cube_province`, …, all years, for trends) and by level and year
+ * (`cube_province_2025`, …), made once after the cube is loaded. Each part of a view then reads
+ * only its level's rows for its year: a few thousand rows, not the whole cube nine times over.
  */
-export function levelTablesSql(table = 'cube'): string[] {
-	return cubeLevels.map(
-		(level) =>
-			`CREATE OR REPLACE TABLE ${table}_${level} AS SELECT * FROM ${table} WHERE level = '${level}' ORDER BY year`
-	);
+export function levelTablesSql(years: number[], table = 'cube'): string[] {
+	return cubeLevels.flatMap((level) => [
+		`CREATE OR REPLACE TABLE ${table}_${level} AS SELECT * FROM ${table} WHERE level = '${level}' ORDER BY year`,
+		...years.map(
+			(y) =>
+				`CREATE OR REPLACE TABLE ${levelTable(table, level, y)} AS SELECT * FROM ${table}_${level} WHERE year = ${Number(y)}`
+		)
+	]);
+}
+
+/** The table a query reads: one level, and one year unless it spans them (trends). */
+function levelTable(table: string, level: CubeLevel, year?: number): string {
+	return year === undefined ? `${table}_${level}` : `${table}_${level}_${Number(year)}`;
 }
 
 /**
@@ -102,7 +110,7 @@ const sums = measures
 /** Totals of the filtered population, grouped by one dimension (its own filter ignored: cross-filter). */
 export function groupedSql(f: ExplorerFilters, by: ExplorerDim, table = 'cube'): string {
 	const col = by === 'district' || by === 'commune' ? 'unit_code' : by;
-	return `SELECT ${col} AS category, ${sums} FROM ${table}_${levelOf(f, by)} WHERE ${where(f, { except: by })} GROUP BY ${col} ORDER BY ${col}`;
+	return `SELECT ${col} AS category, ${sums} FROM ${levelTable(table, levelOf(f, by), f.year)} WHERE ${where(f, { except: by })} GROUP BY ${col} ORDER BY ${col}`;
 }
 
 /** The filtered population per year, for the trend view. */
@@ -112,7 +120,7 @@ export function trendSql(f: ExplorerFilters, table = 'cube'): string {
 
 /** The filtered population's totals for the selected year. */
 export function totalSql(f: ExplorerFilters, table = 'cube'): string {
-	return `SELECT ${sums} FROM ${table}_${levelOf(f)} WHERE ${where(f)}`;
+	return `SELECT ${sums} FROM ${levelTable(table, levelOf(f), f.year)} WHERE ${where(f)}`;
 }
 
 export interface Cell {
@@ -191,20 +199,23 @@ export interface ExplorerResult {
 
 /**
  * Every part of one explorer view (total, trend, one grouping per dimension) as one statement:
- * one round trip to the engine instead of nine. In DuckDB-WASM each query crosses to a worker
- * and back, and that, not the scan, is most of a filter change's time on a slow phone.
+ * one round trip to the engine instead of nine, and one aggregation over the union of the parts'
+ * filtered rows instead of one per part. In DuckDB-WASM each query crosses to a worker and back,
+ * and each aggregation has a fixed cost; on a slow phone those, not the scan, were most of a
+ * filter change's time.
  */
 export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
-	const from = `${table}_${levelOf(f)}`;
+	const cols = measures.flatMap((m) => [m, `${m}_suppressed`]).join(', ');
+	const level = levelOf(f);
 	const parts = [
-		`SELECT 0 AS part, NULL::VARCHAR AS key, ${sums} FROM ${from} WHERE ${where(f)}`,
-		`SELECT 1, CAST(year AS VARCHAR), ${sums} FROM ${from} WHERE ${where(f, { allYears: true })} GROUP BY year`,
+		`SELECT 0 AS part, NULL::VARCHAR AS key, ${cols} FROM ${levelTable(table, level, f.year)} WHERE ${where(f)}`,
+		`SELECT 1, CAST(year AS VARCHAR), ${cols} FROM ${levelTable(table, level)} WHERE ${where(f, { allYears: true })}`,
 		...explorerDims.map((d, i) => {
 			const col = d === 'district' || d === 'commune' ? 'unit_code' : d;
-			return `SELECT ${i + 2}, ${col}, ${sums} FROM ${table}_${levelOf(f, d)} WHERE ${where(f, { except: d })} GROUP BY ${col}`;
+			return `SELECT ${i + 2}, ${col}, ${cols} FROM ${levelTable(table, levelOf(f, d), f.year)} WHERE ${where(f, { except: d })}`;
 		})
 	];
-	return `${parts.join('\nUNION ALL ')}\nORDER BY part, key`;
+	return `SELECT part, key, ${sums} FROM (\n${parts.join('\nUNION ALL ')}\n) GROUP BY part, key ORDER BY part, key`;
 }
 
 /** Every query of one explorer view, on whichever engine `query` runs. */
@@ -222,7 +233,13 @@ export async function runExplorerQueries(
 		}
 		return out;
 	};
-	const result: ExplorerResult = { total: {}, trend: [], groups: {} };
+	// A total with no rows at all is what totalSql gives then: empty sums, nothing hidden.
+	const total: RawRow = {};
+	for (const m of measures) {
+		total[m] = null;
+		total[`${m}_suppressed`] = false;
+	}
+	const result: ExplorerResult = { total, trend: [], groups: {} };
 	for (const d of explorerDims) result.groups[d] = [];
 	for (const r of rows) {
 		const part = Number(r.part);

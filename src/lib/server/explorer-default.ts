@@ -23,7 +23,10 @@ export async function explorerDefault(f: ExplorerFilters): Promise<ExplorerResul
 		await con.run(
 			`CREATE TABLE cube AS SELECT * FROM read_csv('${file}', header = true, skip = ${meta.csvCommentLines}, all_varchar = false, types = ${varcharTypes(meta.columns)})`
 		);
-		for (const sql of levelTablesSql('cube')) await con.run(sql);
+		const years = (await con.runAndReadAll('SELECT DISTINCT year FROM cube ORDER BY 1'))
+			.getRowsJS()
+			.map((r) => Number(r[0]));
+		for (const sql of levelTablesSql(years, 'cube')) await con.run(sql);
 		return await runExplorerQueries(async (sql) => {
 			const r = await con.runAndReadAll(sql);
 			return r.getRowObjectsJS().map((o) => {
