@@ -167,6 +167,15 @@ describe('runExplorerQueries: one statement for the whole view', () => {
 				{ ...emptyFilters(2019), disability_type: ['1', '2'], sex: ['nu'] },
 				{ ...emptyFilters(2020), district: ['608'], severity: ['1'] },
 				{ ...emptyFilters(2018), district: ['608'], commune: ['23284'] },
+				// rows that count in several parts at once (two breakdowns filtered, two districts)
+				{
+					...emptyFilters(2019),
+					disability_type: ['1', '2'],
+					severity: ['1'],
+					sex: ['nam'],
+					district: ['608', '610']
+				},
+				{ ...emptyFilters(2020), age_band: ['0-5'], ethnicity: ['kinh'], commune: ['23290'] },
 				// nothing matches: the total is empty, not missing
 				{ ...emptyFilters(2020), district: ['608'], disability_type: ['9'] }
 			];

@@ -198,24 +198,45 @@ export interface ExplorerResult {
 }
 
 /**
- * Every part of one explorer view (total, trend, one grouping per dimension) as one statement:
- * one round trip to the engine instead of nine, and one aggregation over the union of the parts'
- * filtered rows instead of one per part. In DuckDB-WASM each query crosses to a worker and back,
- * and each aggregation has a fixed cost; on a slow phone those, not the scan, were most of a
- * filter change's time.
+ * Every part of one explorer view (total, trend, one grouping per dimension) as one statement,
+ * giving exactly what totalSql, trendSql and groupedSql give one by one. In DuckDB-WASM a
+ * statement's planning, not its scan of a few thousand rows, is most of its time, and each query
+ * crosses to a worker and back; so the view is one statement with as few parts as can be: one
+ * pass over the chosen units' rows tags each row with every part it counts in (total, trend,
+ * each breakdown's grouping), then the districts' and the communes' groupings, then one
+ * aggregation.
  */
 export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
 	const cols = measures.flatMap((m) => [m, `${m}_suppressed`]).join(', ');
-	const level = levelOf(f);
-	const parts = [
-		`SELECT 0 AS part, NULL::VARCHAR AS key, ${cols} FROM ${levelTable(table, level, f.year)} WHERE ${where(f)}`,
-		`SELECT 1, CAST(year AS VARCHAR), ${cols} FROM ${levelTable(table, level)} WHERE ${where(f, { allYears: true })}`,
-		...explorerDims.map((d, i) => {
-			const col = d === 'district' || d === 'commune' ? 'unit_code' : d;
-			return `SELECT ${i + 2}, ${col}, ${cols} FROM ${levelTable(table, levelOf(f, d), f.year)} WHERE ${where(f, { except: d })}`;
-		})
+	const year = Number(f.year);
+	const match = (id: BreakdownId) =>
+		f[id].length > 0 ? `${id} IN (${list(f[id])})` : `${id} = '${ALL}'`;
+	const and = (conds: string[]) => (conds.length > 0 ? conds.join(' AND ') : 'true');
+	const all = and(breakdowns.map((b) => match(b.id)));
+	const tags = [
+		`CASE WHEN year = ${year} AND ${all} THEN {'p': 0, 'k': NULL::VARCHAR} END`,
+		`CASE WHEN ${all} THEN {'p': 1, 'k': CAST(year AS VARCHAR)} END`,
+		...breakdowns.map(
+			(b, i) =>
+				`CASE WHEN year = ${year} AND ${b.id} <> '${ALL}' AND ${and(breakdowns.filter((o) => o.id !== b.id).map((o) => match(o.id)))} THEN {'p': ${i + 2}, 'k': ${b.id}} END`
+		)
 	];
-	return `SELECT part, key, ${sums} FROM (\n${parts.join('\nUNION ALL ')}\n) GROUP BY part, key ORDER BY part, key`;
+	const units =
+		f.commune.length > 0
+			? `unit_code IN (${list(f.commune)})`
+			: f.district.length > 0
+				? `unit_code IN (${list(f.district)})`
+				: 'true';
+	const part = (dim: ExplorerDim) => explorerDims.indexOf(dim) + 2;
+	const parts = [
+		`SELECT unnest(list_filter([${tags.join(', ')}], t -> t IS NOT NULL)) AS tag, ${cols} FROM ${levelTable(table, levelOf(f))} WHERE ${units}`,
+		`SELECT {'p': ${part('district')}, 'k': unit_code}, ${cols} FROM ${levelTable(table, 'district', year)} WHERE ${all}`
+	];
+	if (f.district.length > 0)
+		parts.push(
+			`SELECT {'p': ${part('commune')}, 'k': unit_code}, ${cols} FROM ${levelTable(table, 'commune', year)} WHERE district_code IN (${list(f.district)}) AND ${all}`
+		);
+	return `SELECT tag.p AS part, tag.k AS key, ${sums} FROM (\n${parts.join('\nUNION ALL ')}\n) GROUP BY tag.p, tag.k ORDER BY part, key`;
 }
 
 /** Every query of one explorer view, on whichever engine `query` runs. */
