@@ -117,21 +117,6 @@ export class ChildrenStore {
 	}
 }
 
-/** The cube of one province from records in memory (tests, small inputs). */
-export async function aggregateCube(
-	records: ChildrenRecord[],
-	geo: Geography,
-	years: number[]
-): Promise<CubeRow[]> {
-	const store = await ChildrenStore.open();
-	try {
-		await store.append('', records);
-		return await store.cube(geo, years);
-	} finally {
-		store.close();
-	}
-}
-
 /** One row per unit and year, summing communes' caregivers and staff up to districts and province. */
 export function aggregateUnitYears(
 	records: UnitRecord[],
