@@ -14,20 +14,19 @@ import type { Dataset } from './read-inputs';
 export const ILLUSTRATIVE_NOTICE =
 	'DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics';
 
-export interface PublishInput {
+/** What the published data is (the manifest's head). */
+export interface PublishedDataset {
 	planId: string;
 	dataset: Dataset;
-	tables: Table[];
-	/** tables also written as JSON for prerendering */
-	jsonTables: string[];
-	/** extra files copied as they are (boundaries, licences) */
-	extras: {
-		from: string;
-		to: string;
-		title: { vi: string; en: string };
-		licence: string;
-		format: ManifestFile['format'];
-	}[];
+}
+
+/** A file copied as it is (boundaries, licences). */
+export interface PublishedExtra {
+	from: string;
+	to: string;
+	title: { vi: string; en: string };
+	licence: string;
+	format: ManifestFile['format'];
 }
 
 async function describeFile(
@@ -92,7 +91,7 @@ export class Publisher {
 	private constructor(
 		readonly outDir: string,
 		readonly staging: string,
-		private readonly input: Pick<PublishInput, 'planId' | 'dataset'>
+		private readonly input: PublishedDataset
 	) {
 		this.notice = input.dataset.illustrative ? [ILLUSTRATIVE_NOTICE] : [];
 		this.manifest = {
@@ -106,10 +105,7 @@ export class Publisher {
 		};
 	}
 
-	static async open(
-		outDir: string,
-		input: Pick<PublishInput, 'planId' | 'dataset'>
-	): Promise<Publisher> {
+	static async open(outDir: string, input: PublishedDataset): Promise<Publisher> {
 		const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
@@ -135,18 +131,7 @@ export class Publisher {
 		await mkdir(path.dirname(path.join(this.staging, base)), { recursive: true });
 		const csv = toCsv(names, table.rows, { notice: this.notice });
 		await writeFile(path.join(this.staging, `${base}.csv`), csv);
-		await writeParquet(
-			this.staging,
-			table,
-			`${base}.csv`,
-			`${base}.parquet`,
-			this.notice.length,
-			this.input.dataset.illustrative
-		);
-		const files = [
-			await describeFile(this.staging, `${base}.csv`, 'csv', csv),
-			await describeFile(this.staging, `${base}.parquet`, 'parquet')
-		];
+		const files = await this.withParquet(table, base, csv);
 		if (json) {
 			const text = JSON.stringify({
 				illustrative: this.input.dataset.illustrative,
@@ -158,6 +143,22 @@ export class Publisher {
 			files.push(await describeFile(this.staging, `${base}.json`, 'json', text));
 		}
 		return files;
+	}
+
+	/** The Parquet twin of the CSV written at `base`, and both files described for the manifest. */
+	private async withParquet(table: Table, base: string, csv?: string): Promise<ManifestFile[]> {
+		await writeParquet(
+			this.staging,
+			table,
+			`${base}.csv`,
+			`${base}.parquet`,
+			this.notice.length,
+			this.input.dataset.illustrative
+		);
+		return [
+			await describeFile(this.staging, `${base}.csv`, 'csv', csv),
+			await describeFile(this.staging, `${base}.parquet`, 'parquet')
+		];
 	}
 
 	async writeTable(table: Table, opts: { json?: boolean } = {}): Promise<void> {
@@ -201,7 +202,7 @@ export class Publisher {
 		seen.rows += table.rows.length;
 	}
 
-	async copyExtra(extra: PublishInput['extras'][number]): Promise<void> {
+	async copyExtra(extra: PublishedExtra): Promise<void> {
 		await mkdir(path.dirname(path.join(this.staging, extra.to)), { recursive: true });
 		await cp(extra.from, path.join(this.staging, extra.to));
 		this.manifest.files.push({
@@ -212,23 +213,8 @@ export class Publisher {
 	}
 
 	async commit(): Promise<Manifest> {
-		for (const { table, rows } of this.appended.values()) {
-			const csv = `${table.name}.csv`;
-			const parquet = `${table.name}.parquet`;
-			await writeParquet(
-				this.staging,
-				table,
-				csv,
-				parquet,
-				this.notice.length,
-				this.input.dataset.illustrative
-			);
-			const files = [
-				await describeFile(this.staging, csv, 'csv'),
-				await describeFile(this.staging, parquet, 'parquet')
-			];
-			this.manifest.tables.push(this.entry(table, files, rows));
-		}
+		for (const { table, rows } of this.appended.values())
+			this.manifest.tables.push(this.entry(table, await this.withParquet(table, table.name), rows));
 		await writeFile(
 			path.join(this.staging, 'manifest.json'),
 			JSON.stringify(this.manifest, null, '\t') + '\n'
@@ -247,14 +233,6 @@ export class Publisher {
 	async abort(): Promise<void> {
 		await rm(this.staging, { recursive: true, force: true });
 	}
-}
-
-export async function publish(outDir: string, input: PublishInput): Promise<Manifest> {
-	const publisher = await Publisher.open(outDir, input);
-	for (const table of input.tables)
-		await publisher.writeTable(table, { json: input.jsonTables.includes(table.name) });
-	for (const extra of input.extras) await publisher.copyExtra(extra);
-	return publisher.commit();
 }
 
 /** Run before a pipeline: undo a swap that was cut off after its first rename. */

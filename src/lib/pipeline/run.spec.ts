@@ -325,7 +325,7 @@ describe('atomic publish', () => {
 	});
 
 	it('a failure while writing the staging folder leaves the published folder untouched', async () => {
-		// a plan whose boundary file does not exist: publish() throws after writing the tables
+		// a plan whose boundary file does not exist: publishing throws after writing the tables
 		const plan = JSON.parse(await readFile(path.join(root, 'data/plans/kontum-3430.json'), 'utf8'));
 		plan.geography.communeBoundaries = 'data/geo/does-not-exist.geojson';
 		const planFile = path.join(tmp, 'plan.json');

@@ -11,7 +11,7 @@ import type { Geography } from '../domain/units';
 import { aggregateUnitYears, ChildrenStore } from './aggregate';
 import { buildReportingTables, buildUnitsTable } from './build-reporting';
 import { buildCubeTable, buildIndicatorTable, type Table } from './build-tables';
-import { Publisher, recoverPublished, type PublishInput } from './publish';
+import { Publisher, recoverPublished, type PublishedExtra } from './publish';
 import { readReport, readSetup, type Setup } from './read-inputs';
 import { reconcile } from './reconcile';
 
@@ -175,7 +175,7 @@ async function publishPartitions(
 }
 
 /** Files published as they are: the boundaries and their provenance. */
-function extras(root: string, plan: Plan): PublishInput['extras'] {
+function extras(root: string, plan: Plan): PublishedExtra[] {
 	const geoDir = path.join(root, path.dirname(plan.geography.unitsFile));
 	return [
 		{
