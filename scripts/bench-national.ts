@@ -60,6 +60,20 @@ import {
 } from '../src/lib/domain/explorer';
 import { varcharTypes, type Manifest } from '../src/lib/domain/published';
 import { foldDiacritics } from '../src/lib/domain/units';
+import {
+	AGE_MIX,
+	BOYS_SHARE,
+	CHILD_HEADER,
+	CHILDREN_GROWTH,
+	cumulate,
+	DEMO_AS_OF,
+	logit,
+	SEVERITY_MIX,
+	sigmoid,
+	TRAJECTORY,
+	TYPE_MIX,
+	UNIT_HEADER
+} from '../src/lib/pipeline/demo-data';
 import { Rng } from '../src/lib/pipeline/rng';
 import { launchBrowser } from '../tests/browser';
 import { isMain, machineInfo, PROFILE, quantile, round, textTable, writeJson } from './bench';
@@ -73,34 +87,11 @@ const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
  * in line with the VDS 2016 prevalence.
  */
 const CHILDREN_2018 = 636_000;
-const GROWTH = 0.025;
-const AS_OF = '2025-12-10';
-const TYPE_MIX = [28, 15, 16, 17, 15, 12];
-const SEVERITY_MIX = [20, 38, 42];
-const AGE_MIX = [30, 35, 35];
-const BOYS_SHARE = 0.545;
-const TRAJECTORY = {
-	access: [0.55, 0.63, 0.725, 0.755, 0.785, 0.815, 0.84, 0.86],
-	skills: [0.35, 0.41, 0.48, 0.54, 0.59, 0.64, 0.68, 0.72],
-	caregivers: [0.45, 0.53, 0.62, 0.66, 0.7, 0.73, 0.76, 0.78],
-	staff: [0.6, 0.66, 0.73, 0.77, 0.81, 0.85, 0.88, 0.915]
-};
 const NOTICE =
 	'# DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics — scripts/bench-national.ts';
-const CHILDREN_HEADER =
-	'commune_code,commune_name,year,disability_type,severity,sex,age_band,ethnicity,children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills';
-const UNITS_HEADER =
-	'unit_code,unit_name,year,caregivers,caregivers_trained,staff,staff_trained,has_service_network,report_h1_submitted,report_year_submitted';
 
 // ---------------------------------------------------------------------------------------------
 // The illustrative national dataset.
-
-const cumulate = (w: number[]) => {
-	let s = 0;
-	return w.map((x) => (s += x));
-};
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const logit = (p: number) => Math.log(p / (1 - p));
 
 interface SynthUnit {
 	code: string;
@@ -206,7 +197,7 @@ function reportDate(rng: Rng, year: number, due: string): string {
 	const offset = u < 0.25 ? rng.int(1, 40) : -rng.int(0, 9);
 	const [m, d] = due.split('-').map(Number);
 	const date = new Date(Date.UTC(year, m - 1, d + offset)).toISOString().slice(0, 10);
-	return date > AS_OF ? '' : date;
+	return date > DEMO_AS_OF ? '' : date;
 }
 
 export interface GeneratedData {
@@ -253,7 +244,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 		join(root, 'reports/dataset.json'),
 		JSON.stringify({
 			illustrative: true,
-			asOf: AS_OF,
+			asOf: DEMO_AS_OF,
 			source: {
 				vi: 'Dữ liệu minh họa quy mô toàn quốc do scripts/bench-national.ts tạo; không phải số liệu chính thức.',
 				en: 'Illustrative national-scale data written by scripts/bench-national.ts; not official statistics.'
@@ -291,14 +282,14 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	let reportFiles = 0;
 	const scaleShare = shape.communes / FULL.communes;
 	YEARS.forEach((year, t) => {
-		const expected = CHILDREN_2018 * scaleShare * (1 + GROWTH) ** t;
+		const expected = CHILDREN_2018 * scaleShare * (1 + CHILDREN_GROWTH) ** t;
 		const networkCut = 0.8 - 0.12 * t;
 		for (const province of provinces) {
 			const mine = units.filter((u) => u.province_code === province.code);
-			const childLines: string[] = [NOTICE, CHILDREN_HEADER];
+			const childLines: string[] = [NOTICE, CHILD_HEADER];
 			const unitLines: string[] = [
 				NOTICE,
-				UNITS_HEADER,
+				UNIT_HEADER,
 				`${province.code},,${year},,,,,${rng.next() < 0.3 + 0.08 * t ? 1 : 0},,`
 			];
 			const communeRows: string[] = [];

@@ -63,15 +63,15 @@ const DISTRICTS: Record<string, [population: number, minority: number]> = {
 // ... disability prevalence, ethnic minority vs Kinh (VDS 2016) ...
 const PREVALENCE = { dtts: 0.0348, kinh: 0.0262 };
 // ... type mix (MOLISA 2015, report 4313/BC-UBVĐXH), severity mix (MOLISA), boys' share.
-const TYPE_MIX = [28, 15, 16, 17, 15, 12];
-const SEVERITY_MIX = [20, 38, 42];
-const BOYS_SHARE = 0.545;
-const AGE_MIX = [30, 35, 35];
+export const TYPE_MIX = [28, 15, 16, 17, 15, 12];
+export const SEVERITY_MIX = [20, 38, 42];
+export const BOYS_SHARE = 0.545;
+export const AGE_MIX = [30, 35, 35];
 
 // The story the illustrative data tells (index 0 = 2018). Register grows as identification improves.
 const CHILDREN_2018 = 3650;
-const CHILDREN_GROWTH = 0.025;
-const TRAJECTORY = {
+export const CHILDREN_GROWTH = 0.025;
+export const TRAJECTORY = {
 	access: [0.55, 0.63, 0.725, 0.755, 0.785, 0.815, 0.84, 0.86],
 	skills: [0.35, 0.41, 0.48, 0.54, 0.59, 0.64, 0.68, 0.72],
 	caregivers: [0.45, 0.53, 0.62, 0.66, 0.7, 0.73, 0.76, 0.78],
@@ -86,21 +86,21 @@ const COMMENT = (seed: number) =>
 	'# DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics' +
 	` — scripts/generate-demo-data.ts seed=${seed}`;
 
-const CHILD_HEADER =
+export const CHILD_HEADER =
 	'commune_code,commune_name,year,disability_type,severity,sex,age_band,ethnicity,' +
 	'children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills';
-const UNIT_HEADER =
+export const UNIT_HEADER =
 	'unit_code,unit_name,year,caregivers,caregivers_trained,staff,staff_trained,' +
 	'has_service_network,report_h1_submitted,report_year_submitted';
 /** Breakdowns in intake column order (disability_type, severity, sex, age_band, ethnicity). */
 const CATEGORIES = [disabilityTypes, severities, sexes, ageBands, ethnicities];
 
-const cumulate = (weights: number[]) => {
+export const cumulate = (weights: number[]) => {
 	let sum = 0;
 	return weights.map((w) => (sum += w));
 };
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const logit = (p: number) => Math.log(p / (1 - p));
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+export const logit = (p: number) => Math.log(p / (1 - p));
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
