@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, breakdownIds, breakdowns, childCountColumns } from '../domain/breakdowns';
 import { rateIndicators, type Plan } from '../domain/plan';
 import type { Manifest } from '../domain/published';
-import { childrenOf, type Geography } from '../domain/units';
-import { readCsvTable, readManifest, type CsvRecord } from './fixtures/published';
-import { additiveGroups, recoverableCells, type TableShape } from './protect';
+import type { Geography } from '../domain/units';
+import { publishedShape, readCsvTable, readManifest, type CsvRecord } from './fixtures/published';
+import { additiveGroups, recoverableCells } from './protect';
 import { readGeography, readPlan } from './read-inputs';
 import { runPipeline } from './run';
 
@@ -67,28 +67,7 @@ const columnsOf = (t: Manifest['tables'][number], role: string) =>
 const peopleCounts = (t: Manifest['tables'][number]) =>
 	columnsOf(t, 'count').filter((c) => !NOT_PEOPLE_COUNTS.includes(c));
 
-/** The additive identities the pipeline protects (build-tables.ts), rebuilt from published rows. */
-function shapeOf(table: string): TableShape {
-	const hierarchy: TableShape['hierarchy'] = {
-		column: 'unit_code',
-		childrenOf: new Map(
-			[geo.province, ...geo.districts].map((u) => [
-				u.code,
-				childrenOf(geo, u.code).map((c) => c.code)
-			])
-		),
-		ignore: ['level', 'district_code']
-	};
-	const units = ['year', 'level', 'unit_code', 'district_code'];
-	if (table === 'children_cube')
-		return {
-			dimensions: [...units, ...breakdownIds],
-			marginals: Object.fromEntries(breakdownIds.map((d) => [d, ALL])),
-			hierarchy
-		};
-	if (table === 'indicators') return { dimensions: units, marginals: {}, hierarchy };
-	throw new Error(`no additive shape for ${table}`);
-}
+const shapeOf = (table: string) => publishedShape(table, geo);
 
 describe('disclosure control of the published illustrative dataset', () => {
 	it('knows every count and rate column: the exclusions above are all there is', () => {

@@ -11,8 +11,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, breakdownIds, childCountColumns } from '../domain/breakdowns';
 import type { Manifest } from '../domain/published';
-import { childrenOf, provincePartitions, type Geography, type Unit } from '../domain/units';
-import { readCsvTable, readManifest, type CsvRecord } from './fixtures/published';
+import { provincePartitions, type Geography, type Unit } from '../domain/units';
+import { publishedShape, readCsvTable, readManifest, type CsvRecord } from './fixtures/published';
 import { additiveGroups, recoverableCells } from './protect';
 import { runPipeline, type PipelineResult } from './run';
 
@@ -141,20 +141,7 @@ describe('a code list with two provinces', () => {
 	it('protects each province: no count of 1–4 shown, no hidden cell recoverable', () => {
 		for (const geo of partitions) {
 			const rows = cube.get(geo.province.code)!;
-			const groups = additiveGroups(rows, {
-				dimensions: ['year', 'level', 'unit_code', 'district_code', ...breakdownIds],
-				marginals: Object.fromEntries(breakdownIds.map((d) => [d, ALL])),
-				hierarchy: {
-					column: 'unit_code',
-					childrenOf: new Map(
-						[geo.province, ...geo.districts].map((u) => [
-							u.code,
-							childrenOf(geo, u.code).map((c) => c.code)
-						])
-					),
-					ignore: ['level', 'district_code']
-				}
-			});
+			const groups = additiveGroups(rows, publishedShape('children_cube', geo));
 			expect(groups.length).toBeGreaterThan(rows.length);
 			let hidden = 0;
 			for (const c of childCountColumns) {
