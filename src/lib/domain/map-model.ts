@@ -5,7 +5,7 @@
 import type { Row } from './published';
 import { measureOf, type MapMeasure, type UnitMeasure } from './coverage';
 import { rateIndicators, type Plan } from './plan';
-import type { UnitLevel } from './units';
+import { foldDiacritics, type UnitLevel } from './units';
 
 export interface MapUnit {
 	code: string;
@@ -91,15 +91,7 @@ export function matchesUnit(
 	return fold(unit.name).includes(q) || unit.code.startsWith(q);
 }
 
-function fold(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase()
-		.replace(/\s+/g, ' ');
-}
+const fold = (s: string) => foldDiacritics(s).toLowerCase().replace(/\s+/g, ' ');
 
 /** Children by disability type per year and unit, from the protected cube (null: suppressed). */
 export function childrenByType(
