@@ -15,8 +15,21 @@ export function unitsTableSql(
 	return `CREATE OR REPLACE TABLE units AS SELECT * FROM (VALUES ${rows}) t(unit_code, level, district_code)`;
 }
 
-/** Every unit × year × combination (zeros included, so totals add up); communes only to one breakdown at a time. */
-export function cubeSql(provinceCode: string, years: number[]): string {
+/**
+ * How many breakdowns a published cell may combine, per level of unit. Finer cells at fine levels
+ * are almost all small: the plan's `publication.breakdownDepth` says what each level publishes.
+ */
+export type BreakdownDepth = Record<'province' | 'district' | 'commune', number>;
+
+/** An analyst's own upload: every combination for the province and districts, communes one at a time. */
+export const UPLOAD_DEPTH: BreakdownDepth = { province: 5, district: 5, commune: 1 };
+
+/** Every unit × year × combination (zeros included, so totals add up), up to `depth` breakdowns per level. */
+export function cubeSql(
+	provinceCode: string,
+	years: number[],
+	depth: BreakdownDepth = UPLOAD_DEPTH
+): string {
 	const counts = [...childCountColumns];
 	const valueLists = breakdowns.map(
 		(b) =>
@@ -44,7 +57,6 @@ export function cubeSql(provinceCode: string, years: number[]): string {
 		)
 		SELECT g.year, g.level, g.unit_code, g.district_code, ${dims.map((d) => `g.${d}`).join(', ')}, ${coalesced}
 		FROM grid g LEFT JOIN agg a USING (year, unit_code, ${dims.join(', ')})
-		-- communes carry their totals and one breakdown at a time: finer cells would be almost all suppressed
-		WHERE g.level <> 'commune' OR (${specific}) <= 1
+		WHERE (${specific}) <= CASE g.level WHEN 'province' THEN ${depth.province} WHEN 'district' THEN ${depth.district} ELSE ${depth.commune} END
 		ORDER BY g.year, CASE g.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, g.unit_code, ${dims.map((d) => `g.${d}`).join(', ')}`;
 }

@@ -65,6 +65,16 @@ export interface ReportingPeriod {
 	column: string;
 }
 
+/**
+ * What the plan publishes and how it is protected (SECURITY.md states the model). Counts of
+ * `rule.min`–`rule.max` people are never published; a rate needs a denominator of at least
+ * `minDenominator`; a cell combines at most `breakdownDepth[level]` breakdowns.
+ */
+export interface Publication {
+	rule: { min: number; max: number; minDenominator: number };
+	breakdownDepth: { province: number; district: number; commune: number };
+}
+
 export interface Plan {
 	id: string;
 	title: Label;
@@ -83,6 +93,7 @@ export interface Plan {
 	phases: Phase[];
 	indicators: Indicator[];
 	reporting: { submittedTo: Label; periods: ReportingPeriod[]; source: string };
+	publication: Publication;
 }
 
 export function planYears(plan: Plan): number[] {

@@ -6,7 +6,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { breakdowns, childCountColumns, type BreakdownId } from '../domain/breakdowns';
-import { cubeSql, unitsTableSql } from '../domain/cube-sql';
+import { cubeSql, unitsTableSql, type BreakdownDepth } from '../domain/cube-sql';
 import type { ChildrenRecord, UnitRecord } from '../domain/intake/schema';
 import type { Geography, UnitLevel } from '../domain/units';
 
@@ -97,13 +97,13 @@ export class ChildrenStore {
 	}
 
 	/** The cube of one province, complete: every unit × year × combination exists (zeros included). */
-	async cube(geo: Geography, years: number[]): Promise<CubeRow[]> {
+	async cube(geo: Geography, years: number[], depth: BreakdownDepth): Promise<CubeRow[]> {
 		await this.con.run(unitsTableSql([geo.province, ...geo.districts, ...geo.communes]));
 		await this.con.run(
 			`CREATE OR REPLACE TEMP VIEW children AS SELECT * EXCLUDE (file) FROM children_all
 			 WHERE commune_code IN (SELECT unit_code FROM units WHERE level = 'commune')`
 		);
-		const reader = await this.con.runAndReadAll(cubeSql(geo.province.code, years));
+		const reader = await this.con.runAndReadAll(cubeSql(geo.province.code, years, depth));
 		return reader.getRowObjectsJS().map((r) => {
 			const row = { ...r } as Record<string, unknown>;
 			for (const c of counts) row[c] = Number(row[c]);

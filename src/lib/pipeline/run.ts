@@ -141,7 +141,7 @@ async function publishPartitions(
 		units: []
 	};
 	for (const [i, geo] of ctx.partitions.entries()) {
-		const cube = await store.cube(geo, ctx.years);
+		const cube = await store.cube(geo, ctx.years, plan.publication.breakdownDepth);
 		const unitYears = aggregateUnitYears(unitsByPartition[i], geo, ctx.years, ctx.periodColumns);
 		ctx.problems.push(...reconcile(cube, unitYears, geo));
 		if (ctx.problems.length > 0) return undefined;
