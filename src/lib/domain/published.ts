@@ -14,6 +14,32 @@ export interface ManifestColumn {
 	type: 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
 	role: 'dimension' | 'count' | 'rate' | 'flag';
 	label: Label;
+	/** a count of people or a rate on people: hidden by the plan's rule, with a `<name>_suppressed` flag */
+	protected?: boolean;
+	/** a count that never exceeds another count of the same row (a public rule the attacker knows) */
+	atMost?: string;
+	/** a rate: numerator ÷ denominator × 100, rounded to one decimal, of two counts of the same row */
+	numerator?: string;
+	denominator?: string;
+}
+
+/** How published values were protected, and what the disclosure audit found (SECURITY.md). */
+export interface Protection {
+	/** counts of min–max people are never published; rates need a denominator ≥ minDenominator */
+	rule: { min: number; max: number; minDenominator: number };
+	/** how many breakdowns a published cell combines at most, per level of unit */
+	breakdownDepth: { province: number; district: number; commune: number };
+	/** cells of protected count columns, per table: how many published, hidden by the rule, hidden to protect others */
+	cells: { table: string; cells: number; published: number; primary: number; secondary: number }[];
+	/** the attack run on the published files before they were published */
+	audit: {
+		method: string;
+		/** hidden values checked, small groups among them, and disclosures found (0, or nothing is published) */
+		hiddenValues: number;
+		smallGroups: number;
+		disclosures: number;
+		seconds: number;
+	};
 }
 
 export interface ManifestFile {
@@ -28,7 +54,7 @@ export interface Manifest {
 	asOf: string;
 	illustrative: boolean;
 	source: Label;
-	suppression: { minCount: number; maxCount: number; minDenominator: number };
+	protection: Protection;
 	tables: {
 		name: string;
 		title: Label;

@@ -10,6 +10,7 @@ import { toCsv } from '../domain/csv';
 import type { Table } from './build-tables';
 import type { Manifest, ManifestFile } from '../domain/published';
 import type { Dataset } from './read-inputs';
+import type { Publication } from '../domain/plan';
 
 export const ILLUSTRATIVE_NOTICE =
 	'DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics';
@@ -17,6 +18,7 @@ export const ILLUSTRATIVE_NOTICE =
 /** What the published data is (the manifest's head). */
 export interface PublishedDataset {
 	planId: string;
+	publication: Publication;
 	dataset: Dataset;
 }
 
@@ -99,7 +101,13 @@ export class Publisher {
 			asOf: input.dataset.asOf,
 			illustrative: input.dataset.illustrative,
 			source: input.dataset.source,
-			suppression: { minCount: 1, maxCount: 4, minDenominator: 5 },
+			// the rule as the plan states it; cells and audit are filled in as tables are protected and audited
+			protection: {
+				rule: { ...input.publication.rule },
+				breakdownDepth: { ...input.publication.breakdownDepth },
+				cells: [],
+				audit: { method: '', hiddenValues: 0, smallGroups: 0, disclosures: 0, seconds: 0 }
+			},
 			tables: [],
 			files: []
 		};

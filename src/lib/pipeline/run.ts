@@ -78,7 +78,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 			(y) => withChildren.has(y) || units.some((r) => r.year === y)
 		);
 		const periodColumns = plan.reporting.periods.map((p) => p.column);
-		const publisher = await Publisher.open(out, { planId: plan.id, dataset });
+		const publisher = await Publisher.open(out, { planId: plan.id, publication: plan.publication, dataset });
 		try {
 			const manifest = await publishPartitions(publisher, store, {
 				partitions,
