@@ -1,4 +1,7 @@
-/** Data page (`/du-lieu/`): every published file listed and downloadable, dictionary, method. */
+/**
+ * Data page (`/du-lieu/`): every published file listed and downloadable, dictionary, method,
+ * and the disclosure model with the rule, depths, shares and audit read from the manifest.
+ */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,14 +21,41 @@ interface ManifestFile {
 	sha256: string;
 }
 interface Manifest {
-	suppression: { minCount: number; maxCount: number; minDenominator: number };
+	protection: {
+		rule: { min: number; max: number; minDenominator: number };
+		breakdownDepth: Record<Level, number>;
+		cells: {
+			table: string;
+			cells: number;
+			published: number;
+			primary: number;
+			secondary: number;
+		}[];
+		audit: {
+			method: string;
+			hiddenValues: number;
+			smallGroups: number;
+			disclosures: number;
+			seconds: number;
+		};
+	};
 	tables: {
 		name: string;
 		files: ManifestFile[];
-		columns: { name: string; type: string; role: string; label: Record<Lang, string> }[];
+		columns: {
+			name: string;
+			type: string;
+			role: string;
+			label: Record<Lang, string>;
+			protected?: boolean;
+			atMost?: string;
+			numerator?: string;
+			denominator?: string;
+		}[];
 	}[];
 	files: ManifestFile[];
 }
+type Level = 'province' | 'district' | 'commune';
 const manifest = JSON.parse(
 	readFileSync(join(buildDir, 'data', 'manifest.json'), 'utf8')
 ) as Manifest;
@@ -46,18 +76,67 @@ function formatSize(bytes: number, lang: Lang): string {
 	return `${n} KB`;
 }
 
-/** The suppression rule in the page's words, with the manifest's thresholds. */
-function suppressionText(lang: Lang): string[] {
-	const { minCount, maxCount, minDenominator } = manifest.suppression;
-	return lang === 'vi'
-		? [`Số trẻ từ ${minCount} đến ${maxCount}`, `mẫu số dưới ${minDenominator}`]
-		: [`Counts of ${minCount} to ${maxCount} children`, `denominator under ${minDenominator}`];
+const number = (n: number, lang: Lang, digits = 0) =>
+	new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits
+	}).format(n);
+
+/** A share of cells as the page prints it: one decimal, none when whole, never a false 0 or 100 %. */
+function formatShare(part: number, whole: number, lang: Lang): string {
+	const share = (part / whole) * 100;
+	if (part > 0 && share < 0.05) return `< ${number(0.1, lang, 1)}%`;
+	if (part < whole && share >= 99.95) return `> ${number(99.9, lang, 1)}%`;
+	const rounded = Math.round(share * 10) / 10;
+	return `${number(rounded, lang, Number.isInteger(rounded) ? 0 : 1)}%`;
 }
 
-/** Text of the methodology section: `h2#phuong-phap` and everything after it up to the next h2. */
-function methodology(page: Page): Promise<string> {
-	return page.evaluate(() => {
-		const heading = document.getElementById('phuong-phap');
+/** The protection rule in the page's words, with the manifest's thresholds. */
+function ruleText(lang: Lang): string[] {
+	const { min, max, minDenominator } = manifest.protection.rule;
+	return lang === 'vi'
+		? [
+				`Mọi số đếm người có giá trị từ ${min} đến ${max} đều bị ẩn`,
+				`mẫu số nhỏ hơn ${minDenominator}`,
+				`Mọi nhóm từ ${min} đến ${max} trẻ em`,
+				`nhóm dưới ${max + 1} trẻ`
+			]
+		: [
+				`Every count of ${min} to ${max} people is hidden`,
+				`denominator is under ${minDenominator}`,
+				`Every group of ${min} to ${max} children`,
+				`group of fewer than ${max + 1} children`
+			];
+}
+
+/** What a level publishes, in the page's words, for the manifest's depth (5 breakdowns). */
+function depthText(depth: number, lang: Lang): string {
+	const vi = lang === 'vi';
+	if (depth <= 0) return vi ? 'chỉ có số tổng' : 'totals only';
+	if (depth === 1) return vi ? 'từng tiêu chí phân tổ riêng lẻ' : 'one breakdown at a time';
+	if (depth >= 5) return vi ? 'mọi tổ hợp của 5 tiêu chí phân tổ' : 'every combination of the 5';
+	return vi ? `tối đa ${depth} tiêu chí` : `up to ${depth} breakdowns`;
+}
+
+/** The audit's figures the page must show (none before the audit has run), as it prints them. */
+function auditText(lang: Lang): Record<string, string> {
+	const a = manifest.protection.audit;
+	if (a.method.trim() === '' && !(a.hiddenValues > 0) && !(a.seconds > 0)) return {};
+	const figures: Record<string, string> = {
+		hiddenValues: number(a.hiddenValues, lang),
+		smallGroups: number(a.smallGroups, lang),
+		disclosures: number(a.disclosures, lang)
+	};
+	if (a.method.trim() !== '') figures.method = a.method.trim();
+	if (a.seconds >= 0.05)
+		figures.seconds = `${number(a.seconds, lang, a.seconds < 10 ? 1 : 0)} ${lang === 'vi' ? 'giây' : 's'}`;
+	return figures;
+}
+
+/** Text of a section: its h2 and everything after it up to the next h2. */
+function section(page: Page, id: string): Promise<string> {
+	return page.evaluate((id) => {
+		const heading = document.getElementById(id);
 		if (!heading) return '';
 		const parts = [heading.textContent ?? ''];
 		for (let el = heading.nextElementSibling; el && el.tagName !== 'H2';) {
@@ -65,7 +144,7 @@ function methodology(page: Page): Promise<string> {
 			el = el.nextElementSibling;
 		}
 		return parts.join(' ').replace(/\s+/g, ' ');
-	});
+	}, id);
 }
 
 describe('data page', () => {
@@ -105,8 +184,12 @@ describe('data page', () => {
 					);
 				}
 
-				// Data dictionary: one block per table, a row per column, in the manifest's order.
+				// Data dictionary: one block per table, a row per column, in the manifest's order;
+				// a fifth column states the public rules (≤, ÷) when the table's columns carry any.
 				for (const table of manifest.tables) {
+					const hasRules = table.columns.some(
+						(c) => c.protected || c.atMost || (c.numerator && c.denominator)
+					);
 					const block = page.locator('details.dict').filter({
 						has: page.locator('summary', { hasText: `${table.name}:` })
 					});
@@ -118,15 +201,67 @@ describe('data page', () => {
 								[...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())
 							)
 						);
-					expect(rows, `columns of ${table.name}`).toEqual(
-						table.columns.map((c) => [c.name, c.type, c.role, c.label[lang]])
-					);
+					expect(
+						rows.map((r) => r.slice(0, 4)),
+						`columns of ${table.name}`
+					).toEqual(table.columns.map((c) => [c.name, c.type, c.role, c.label[lang]]));
+					for (const [i, c] of table.columns.entries()) {
+						expect(rows[i].length, `${table.name}.${c.name} cells`).toBe(hasRules ? 5 : 4);
+						if (c.atMost) expect(rows[i][4]).toContain(`≤ ${c.atMost}`);
+						if (c.numerator && c.denominator)
+							expect(rows[i][4]).toContain(`${c.numerator} ÷ ${c.denominator}`);
+					}
 				}
 
-				const method = await methodology(page);
+				const method = await section(page, 'phuong-phap');
 				expect(method.length).toBeGreaterThan(0);
-				for (const words of suppressionText(lang)) expect(method).toContain(words);
 				for (const number of LEGAL) expect(method).toContain(number);
+
+				// Disclosure model and method: the rule, the depths, the shares and the audit, each
+				// read from the manifest; a figure the manifest lacks is left out, never shown as 0.
+				const protection = await section(page, 'bao-ve');
+				expect(protection.length).toBeGreaterThan(0);
+				expect(protection).not.toMatch(/NaN|undefined|null|Infinity/);
+				for (const words of ruleText(lang)) expect(protection).toContain(words);
+				for (const [level, depth] of Object.entries(manifest.protection.breakdownDepth)) {
+					const dd = page.locator(`[data-level="${level}"] dd`);
+					expect(await dd.count(), `depth of ${level}`).toBe(1);
+					expect(await dd.textContent(), `depth of ${level}`).toContain(depthText(depth, lang));
+				}
+				const counted = manifest.protection.cells.filter((c) => c.cells > 0);
+				expect(await page.locator('table.shares tbody tr').count()).toBe(counted.length);
+				expect(await page.locator('[data-share-total]').count()).toBe(counted.length ? 1 : 0);
+				for (const c of counted) {
+					const share = page.locator(`tr[data-table="${c.table}"] [data-share]`);
+					expect((await share.textContent())?.trim(), `share of ${c.table}`).toBe(
+						formatShare(c.published, c.cells, lang)
+					);
+				}
+				if (counted.length) {
+					const sum = (k: 'cells' | 'published') => counted.reduce((s, c) => s + c[k], 0);
+					expect(await page.locator('[data-share-total]').textContent()).toContain(
+						formatShare(sum('published'), sum('cells'), lang)
+					);
+				}
+				const audit = await page
+					.locator('[data-audit]')
+					.evaluateAll((els) =>
+						Object.fromEntries(
+							els.map((el) => [
+								el.getAttribute('data-audit'),
+								el.querySelector('dd')?.textContent?.trim()
+							])
+						)
+					);
+				expect(audit, 'audit figures').toEqual(auditText(lang));
+
+				// Headings in order: one h1, and no level skipped on the way down.
+				const levels = await page
+					.locator('main h1, main h2, main h3, main h4')
+					.evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+				expect(levels[0]).toBe(1);
+				for (let i = 1; i < levels.length; i++)
+					expect(levels[i], `heading ${i}`).toBeLessThanOrEqual(levels[i - 1] + 1);
 			} finally {
 				await doc.close();
 			}
