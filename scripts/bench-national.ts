@@ -56,6 +56,7 @@ import {
 	explorerViewSql,
 	levelTablesSql,
 	measures,
+	type BreakdownDepth,
 	type ExplorerFilters
 } from '../src/lib/domain/explorer';
 import { varcharTypes, type Manifest } from '../src/lib/domain/published';
@@ -589,9 +590,15 @@ function cubeFromSql(view: 'national' | 'file', source: string): string {
 
 /**
  * The filter changes the browser bench makes on /phan-tich: change i toggles option ⌊i/G⌋ mod n
- * of group i mod G (the five breakdowns, then the units one level down), each one statement.
+ * of group i mod G (the five breakdowns, then the units one level down), each one statement
+ * (a view that publishes nothing at its level asks nothing, as on the page).
  */
-function filterSequence(units: string[], year: number, changes: number): string[] {
+function filterSequence(
+	units: string[],
+	year: number,
+	changes: number,
+	depth: BreakdownDepth
+): string[] {
 	const groups: { dim: keyof ExplorerFilters; codes: string[] }[] = [
 		...breakdowns.map((b) => ({
 			dim: b.id as keyof ExplorerFilters,
@@ -600,7 +607,7 @@ function filterSequence(units: string[], year: number, changes: number): string[
 		{ dim: 'district', codes: units }
 	];
 	let f: ExplorerFilters = emptyFilters(year);
-	const sqls = [explorerViewSql(f)]; // the first view after loading: a warm-up, not timed
+	const sqls: string[] = [explorerViewSql(f, depth)!]; // the first view after loading: a warm-up, not timed
 	for (let i = 0; i < changes; i++) {
 		const g = groups[i % groups.length];
 		const code = g.codes[Math.floor(i / groups.length) % g.codes.length];
@@ -609,7 +616,8 @@ function filterSequence(units: string[], year: number, changes: number): string[
 			...f,
 			[g.dim]: current.includes(code) ? current.filter((c) => c !== code) : [...current, code]
 		};
-		sqls.push(explorerViewSql(f));
+		const sql = explorerViewSql(f, depth);
+		if (sql !== null) sqls.push(sql);
 	}
 	return sqls;
 }
@@ -982,7 +990,8 @@ async function main(): Promise<void> {
 		name: string,
 		kind: View['kind'],
 		files: { file: string; csv: string },
-		table: Manifest['tables'][number]
+		table: Manifest['tables'][number],
+		published: Manifest
 	) =>
 		views.push({
 			name,
@@ -992,14 +1001,23 @@ async function main(): Promise<void> {
 			sqls: filterSequence(
 				await distinctUnits(files.file, kind === 'national' ? 'province' : 'district'),
 				year,
-				changes
+				changes,
+				// the national view's "districts" are the provinces, with the province's depth
+				kind === 'national'
+					? {
+							province: published.protection.breakdownDepth.province,
+							district: published.protection.breakdownDepth.province,
+							commune: 0
+						}
+					: published.protection.breakdownDepth
 			)
 		});
 	await addView(
 		'national',
 		'national',
 		stage('national', join(out, provincesParquet.path), join(out, 'children_cube_provinces.csv')),
-		provincesTable
+		provincesTable,
+		manifest
 	);
 	await addView(
 		'province',
@@ -1009,7 +1027,8 @@ async function main(): Promise<void> {
 			join(out, `children_cube/${province}.parquet`),
 			join(out, `children_cube/${province}.csv`)
 		),
-		cubeTable
+		cubeTable,
+		manifest
 	);
 	const kontumCsv = values['kontum-cube'].replace(/\.parquet$/, '.csv');
 	const kontumManifest = join(values['kontum-cube'], '..', 'manifest.json');
@@ -1019,7 +1038,8 @@ async function main(): Promise<void> {
 			'kontum',
 			'file',
 			stage('kontum', values['kontum-cube'], kontumCsv),
-			km.tables.find((t) => t.name === 'children_cube')!
+			km.tables.find((t) => t.name === 'children_cube')!,
+			km
 		);
 	} else console.log(`(no Kon Tum cube at ${values['kontum-cube']}: run npm run pipeline first)`);
 

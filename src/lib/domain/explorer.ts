@@ -2,8 +2,12 @@
  * The analyst explorer's questions as SQL over the protected cube (or an analyst's own,
  * unprotected upload turned into the same cube). A filter on a breakdown sums its chosen
  * categories; no filter reads the breakdown's "all" cells, so nothing is counted twice. A sum
- * that touches a suppressed cell is suppressed: with complementary suppression, no total of
- * published cells can then single out a hidden one.
+ * that touches a suppressed cell is suppressed (a cell whose flag is missing counts as hidden):
+ * with complementary suppression, no total of published cells can then single out a hidden one.
+ *
+ * Each level publishes cells that combine at most `depth[level]` breakdowns (the manifest's
+ * `protection.breakdownDepth`). A part of a view that needs more is not published at its level:
+ * it is never asked of the engine, never pieced together from other rows, and the page says so.
  */
 import { ALL, breakdowns, type BreakdownId } from './breakdowns';
 
@@ -14,7 +18,7 @@ export interface ExplorerFilters {
 	age_band: string[];
 	ethnicity: string[];
 	district: string[];
-	/** communes (of one district): the cube has only totals and one breakdown at a time for them */
+	/** communes (of one district): the cube has what the commune level publishes for them */
 	commune: string[];
 	year: number;
 }
@@ -42,6 +46,96 @@ const list = (xs: string[]) => xs.map(q).join(', ');
 
 export type CubeLevel = 'province' | 'district' | 'commune';
 export const cubeLevels: CubeLevel[] = ['province', 'district', 'commune'];
+
+/** How many breakdowns a cell may combine, per level (the manifest's `protection.breakdownDepth`). */
+export type BreakdownDepth = Record<CubeLevel, number>;
+
+/** A part of a view: the selection's total (and its trend), or its grouping by one dimension. */
+export type ExplorerPart = 'total' | ExplorerDim;
+export const explorerParts: ExplorerPart[] = ['total', ...explorerDims];
+
+/** Whether a part of a view is published, and if not, which coarser level publishes it. */
+export interface PartPublication {
+	/** the level whose cells the part reads */
+	level: CubeLevel;
+	/** the breakdowns its cells combine: the filtered ones, and the grouped one */
+	breakdowns: BreakdownId[];
+	/** how many that level publishes */
+	allowed: number;
+	published: boolean;
+	/** when not published: the nearest coarser level that publishes the same combination, if any */
+	answeredBy: CubeLevel | null;
+}
+
+/** Coarser levels first to last: a commune's district, then the province. */
+const coarser: Record<CubeLevel, CubeLevel[]> = {
+	commune: ['district', 'province'],
+	district: ['province'],
+	province: []
+};
+
+export function partPublication(
+	f: ExplorerFilters,
+	part: ExplorerPart,
+	depth: BreakdownDepth
+): PartPublication {
+	const level = part === 'total' ? levelOf(f) : levelOf(f, part);
+	const combined = breakdowns.filter((b) => b.id === part || f[b.id].length > 0).map((b) => b.id);
+	return publicationAt(level, combined, depth);
+}
+
+/** Whether cells of `level` combining these breakdowns are published (the map and unit pages ask too). */
+export function publicationAt(
+	level: CubeLevel,
+	combined: BreakdownId[],
+	depth: BreakdownDepth
+): PartPublication {
+	const need = combined.length;
+	for (const l of cubeLevels) depthAt(depth, l);
+	const allowed = depthAt(depth, level);
+	const published = need <= allowed;
+	return {
+		level,
+		breakdowns: combined,
+		allowed,
+		published,
+		answeredBy: published ? null : (coarser[level].find((l) => need <= depthAt(depth, l)) ?? null)
+	};
+}
+
+/** A depth the manifest does not state is a bug: nothing is published on a guess. */
+function depthAt(depth: BreakdownDepth, level: CubeLevel): number {
+	const d = depth?.[level];
+	if (typeof d !== 'number' || !Number.isInteger(d) || d < 0)
+		throw new Error(`breakdown depth of level ${level} missing or invalid: ${String(d)}`);
+	return d;
+}
+
+/** Every part of a view: published or not. */
+export function viewPublication(
+	f: ExplorerFilters,
+	depth: BreakdownDepth
+): Record<ExplorerPart, PartPublication> {
+	return Object.fromEntries(explorerParts.map((p) => [p, partPublication(f, p, depth)])) as Record<
+		ExplorerPart,
+		PartPublication
+	>;
+}
+
+/**
+ * The filters that show a part at the level that publishes it: the commune's district (communes
+ * cleared), or the province (districts and communes cleared). Breakdown filters are kept.
+ */
+export function filtersAtLevel(f: ExplorerFilters, level: CubeLevel): ExplorerFilters {
+	if (level === 'province') return { ...f, district: [], commune: [] };
+	if (level === 'district') return { ...f, commune: [] };
+	return f;
+}
+
+/** The measures the explorer reads, each with its `<measure>_suppressed` flag. */
+export function missingFlags(columns: string[]): string[] {
+	return measures.flatMap((m) => [m, `${m}_suppressed`]).filter((c) => !columns.includes(c));
+}
 
 /** The level of units a query reads: chosen communes, chosen districts, or the province. */
 function levelOf(f: ExplorerFilters, except?: ExplorerDim): CubeLevel {
@@ -101,9 +195,11 @@ function where(
 	return parts.join(' AND ');
 }
 
+// A row whose flag is NULL is a bug in the published file: it counts as hidden, never as shown.
 const sums = measures
 	.map(
-		(m) => `sum(${m})::DOUBLE AS ${m}, coalesce(bool_or(${m}_suppressed), false) AS ${m}_suppressed`
+		(m) =>
+			`sum(${m})::DOUBLE AS ${m}, coalesce(bool_or(${m}_suppressed IS NOT FALSE), false) AS ${m}_suppressed`
 	)
 	.join(', ');
 
@@ -138,12 +234,18 @@ export interface ExplorerRow {
 
 type Raw = Record<string, string | number | boolean | null>;
 
-/** Reads one aggregated row: suppressed sums stay hidden, rates only on published counts ≥ 5. */
+/**
+ * Reads one aggregated row: suppressed sums stay hidden, rates only on published counts of at
+ * least `minDenominator` children. A row without a flag is a bug, and says so.
+ */
 export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
-	const cell = (m: string): Cell =>
-		r[`${m}_suppressed`] === true
+	const cell = (m: string): Cell => {
+		const flag = r[`${m}_suppressed`];
+		if (typeof flag !== 'boolean') throw new Error(`${m}_suppressed missing: ${String(flag)}`);
+		return flag
 			? { value: null, suppressed: true }
 			: { value: r[m] === null || r[m] === undefined ? null : Number(r[m]), suppressed: false };
+	};
 	const children = cell('children');
 	const rate = (num: Cell): Cell => {
 		if (children.suppressed || num.suppressed) return { value: null, suppressed: true };
@@ -157,12 +259,17 @@ export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
 	return { children, accessed, skills, access_rate: rate(accessed), skills_rate: rate(skills) };
 }
 
-/**
- * Commune cells exist for totals and one breakdown at a time (finer ones would be almost all
- * hidden): with communes chosen, at most one breakdown can be filtered.
- */
-export function communeFilterAllowed(f: ExplorerFilters): boolean {
-	return breakdowns.filter((b) => f[b.id].length > 0).length <= 1;
+/** A plain copy (of reactive state too). */
+export function copyFilters(f: ExplorerFilters): ExplorerFilters {
+	const out = { ...emptyFilters(f.year) };
+	for (const d of explorerDims) out[d] = [...f[d]];
+	return out;
+}
+
+/** Same filters, whatever the order of the chosen values. */
+export function sameFilters(a: ExplorerFilters, b: ExplorerFilters): boolean {
+	const key = (x: string[]) => [...x].sort().join(',');
+	return a.year === b.year && explorerDims.every((d) => key(a[d]) === key(b[d]));
 }
 
 /** Filters ⇄ query string. */
@@ -192,21 +299,33 @@ export function filtersFromParams(
 export type RawRow = Record<string, string | number | boolean | null>;
 
 export interface ExplorerResult {
-	total: RawRow;
+	/** what the result answers: its numbers belong under these filters, and no others */
+	filters: ExplorerFilters;
+	table: string;
+	/** per part: published at its level (an unpublished part has no total, trend or rows) */
+	published: Record<ExplorerPart, boolean>;
+	/** null when the selection is not published at its level */
+	total: RawRow | null;
 	trend: RawRow[];
 	groups: Record<string, RawRow[]>;
 }
 
 /**
- * Every part of one explorer view (total, trend, one grouping per dimension) as one statement,
- * giving exactly what totalSql, trendSql and groupedSql give one by one. In DuckDB-WASM a
- * statement's planning, not its scan of a few thousand rows, is most of its time, and each query
+ * Every published part of one explorer view (total, trend, one grouping per dimension) as one
+ * statement, giving exactly what totalSql, trendSql and groupedSql give one by one; null when no
+ * part is published. A part `depth` does not publish is left out of the statement altogether.
+ * In DuckDB-WASM a statement's planning, not its scan of a few thousand rows, is most of its time, and each query
  * crosses to a worker and back; so the view is one statement with as few parts as can be: one
  * pass over the chosen units' rows tags each row with every part it counts in (total, trend,
  * each breakdown's grouping), then the districts' and the communes' groupings, then one
  * aggregation.
  */
-export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
+export function explorerViewSql(
+	f: ExplorerFilters,
+	depth: BreakdownDepth,
+	table = 'cube'
+): string | null {
+	const pub = viewPublication(f, depth);
 	const cols = measures.flatMap((m) => [m, `${m}_suppressed`]).join(', ');
 	const year = Number(f.year);
 	const match = (id: BreakdownId) =>
@@ -214,11 +333,18 @@ export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
 	const and = (conds: string[]) => (conds.length > 0 ? conds.join(' AND ') : 'true');
 	const all = and(breakdowns.map((b) => match(b.id)));
 	const tags = [
-		`CASE WHEN year = ${year} AND ${all} THEN {'p': 0, 'k': NULL::VARCHAR} END`,
-		`CASE WHEN ${all} THEN {'p': 1, 'k': CAST(year AS VARCHAR)} END`,
-		...breakdowns.map(
-			(b, i) =>
-				`CASE WHEN year = ${year} AND ${b.id} <> '${ALL}' AND ${and(breakdowns.filter((o) => o.id !== b.id).map((o) => match(o.id)))} THEN {'p': ${i + 2}, 'k': ${b.id}} END`
+		...(pub.total.published
+			? [
+					`CASE WHEN year = ${year} AND ${all} THEN {'p': 0, 'k': NULL::VARCHAR} END`,
+					`CASE WHEN ${all} THEN {'p': 1, 'k': CAST(year AS VARCHAR)} END`
+				]
+			: []),
+		...breakdowns.flatMap((b, i) =>
+			pub[b.id].published
+				? [
+						`CASE WHEN year = ${year} AND ${b.id} <> '${ALL}' AND ${and(breakdowns.filter((o) => o.id !== b.id).map((o) => match(o.id)))} THEN {'p': ${i + 2}, 'k': ${b.id}} END`
+					]
+				: []
 		)
 	];
 	const units =
@@ -228,14 +354,20 @@ export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
 				? `unit_code IN (${list(f.district)})`
 				: 'true';
 	const part = (dim: ExplorerDim) => explorerDims.indexOf(dim) + 2;
-	const parts = [
-		`SELECT unnest(list_filter([${tags.join(', ')}], t -> t IS NOT NULL)) AS tag, ${cols} FROM ${levelTable(table, levelOf(f))} WHERE ${units}`,
-		`SELECT {'p': ${part('district')}, 'k': unit_code}, ${cols} FROM ${levelTable(table, 'district', year)} WHERE ${all}`
-	];
-	if (f.district.length > 0)
+	const parts: string[] = [];
+	if (tags.length > 0)
 		parts.push(
-			`SELECT {'p': ${part('commune')}, 'k': unit_code}, ${cols} FROM ${levelTable(table, 'commune', year)} WHERE district_code IN (${list(f.district)}) AND ${all}`
+			`SELECT unnest(list_filter([${tags.join(', ')}], t -> t IS NOT NULL)) AS tag, ${cols} FROM ${levelTable(table, levelOf(f))} WHERE ${units}`
 		);
+	if (pub.district.published)
+		parts.push(
+			`SELECT {'p': ${part('district')}, 'k': unit_code} AS tag, ${cols} FROM ${levelTable(table, 'district', year)} WHERE ${all}`
+		);
+	if (f.district.length > 0 && pub.commune.published)
+		parts.push(
+			`SELECT {'p': ${part('commune')}, 'k': unit_code} AS tag, ${cols} FROM ${levelTable(table, 'commune', year)} WHERE district_code IN (${list(f.district)}) AND ${all}`
+		);
+	if (parts.length === 0) return null;
 	return `SELECT tag.p AS part, tag.k AS key, ${sums} FROM (\n${parts.join('\nUNION ALL ')}\n) GROUP BY tag.p, tag.k ORDER BY part, key`;
 }
 
@@ -243,9 +375,12 @@ export function explorerViewSql(f: ExplorerFilters, table = 'cube'): string {
 export async function runExplorerQueries(
 	query: (sql: string) => Promise<RawRow[]>,
 	f: ExplorerFilters,
+	depth: BreakdownDepth,
 	table = 'cube'
 ): Promise<ExplorerResult> {
-	const rows = await query(explorerViewSql(f, table));
+	const sql = explorerViewSql(f, depth, table);
+	const rows = sql === null ? [] : await query(sql);
+	const pub = viewPublication(f, depth);
 	const values = (r: RawRow) => {
 		const out: RawRow = {};
 		for (const m of measures) {
@@ -260,7 +395,17 @@ export async function runExplorerQueries(
 		total[m] = null;
 		total[`${m}_suppressed`] = false;
 	}
-	const result: ExplorerResult = { total, trend: [], groups: {} };
+	const result: ExplorerResult = {
+		filters: copyFilters(f),
+		table,
+		published: Object.fromEntries(explorerParts.map((p) => [p, pub[p].published])) as Record<
+			ExplorerPart,
+			boolean
+		>,
+		total: pub.total.published ? total : null,
+		trend: [],
+		groups: {}
+	};
 	for (const d of explorerDims) result.groups[d] = [];
 	for (const r of rows) {
 		const part = Number(r.part);

@@ -145,8 +145,29 @@ const vi = {
 	skillsRate: 'Tỷ lệ được cung cấp kỹ năng',
 	clickToFilter: 'Bấm vào một thanh để lọc các biểu đồ khác.',
 	embedFullSite: 'Xem bảng theo dõi đầy đủ',
-	communeLimit:
-		'Ở cấp xã chỉ có số tổng và từng phân tổ một (các ô nhỏ hơn gần như đều bị ẩn): khi chọn xã, chỉ lọc tối đa một phân tổ.',
+	levelWordProvince: 'tỉnh',
+	levelWordDistrict: 'huyện',
+	levelWordCommune: 'xã',
+	notPublishedTitle: 'Không công bố ở cấp {level}',
+	notPublishedBody:
+		'Để bảo vệ các nhóm trẻ nhỏ, số liệu cấp {level} chỉ được công bố {depth}; số liệu này {needed}.',
+	depthTotalsOnly: 'dưới dạng số tổng, không chia theo phân tổ',
+	depthOneAtATime: 'theo từng phân tổ một, không kết hợp hai phân tổ',
+	depthUpTo: 'với tối đa {n} phân tổ kết hợp',
+	neededOne: 'chia theo 1 phân tổ ({list})',
+	neededMany: 'kết hợp {n} phân tổ ({list})',
+	notPublishedAnswer: 'Cấp {level} có công bố số liệu này.',
+	notPublishedNoAnswer: 'Không cấp nào công bố số liệu này: hãy bỏ bớt một bộ lọc phân tổ.',
+	showForProvince: 'Xem cho toàn tỉnh',
+	showForUnit: 'Xem cho {name}',
+	notPublishedWhy: 'Cách bảo vệ dữ liệu',
+	notPublishedShort: 'Không công bố ở cấp này',
+	notPublishedSeeAbove: 'Không công bố ở cấp này (xem giải thích ở trên).',
+	countsNotPublished: 'Số theo từng lựa chọn không công bố ở cấp {level}.',
+	notComputedTitle: 'Không tính ở cấp {level}',
+	uploadDepthBody:
+		'Với tệp bạn tải lên, số liệu cấp {level} chỉ được tính {depth}; số liệu này {needed}.',
+	byTypeAt: 'Xem theo dạng tật ở {name}',
 	offline: 'Bạn đang ngoại tuyến: trang hiển thị bản đã lưu, số liệu đến ngày',
 	embedOverviewTitle: 'Tiến độ hỗ trợ trẻ em khuyết tật tỉnh Kon Tum',
 	embed: 'Nhúng',
@@ -301,8 +322,29 @@ const en: Record<MessageKey, string> = {
 	skillsRate: 'Integration skills rate',
 	clickToFilter: 'Press a bar to filter the other views.',
 	embedFullSite: 'See the full dashboard',
-	communeLimit:
-		'Communes have totals and one breakdown at a time only (finer cells would almost all be hidden): with communes chosen, filter at most one breakdown.',
+	levelWordProvince: 'province',
+	levelWordDistrict: 'district',
+	levelWordCommune: 'commune',
+	notPublishedTitle: 'Not published at {level} level',
+	notPublishedBody:
+		'To protect small groups of children, {level} figures are published {depth}; these figures {needed}.',
+	depthTotalsOnly: 'as totals only, with no breakdown',
+	depthOneAtATime: 'one breakdown at a time, never two combined',
+	depthUpTo: 'with up to {n} breakdowns combined',
+	neededOne: 'are cut by 1 breakdown ({list})',
+	neededMany: 'combine {n} breakdowns ({list})',
+	notPublishedAnswer: 'They are published at {level} level.',
+	notPublishedNoAnswer: 'No level publishes these figures: remove a breakdown filter.',
+	showForProvince: 'See it for the whole province',
+	showForUnit: 'See it for {name}',
+	notPublishedWhy: 'How the data is protected',
+	notPublishedShort: 'Not published at this level',
+	notPublishedSeeAbove: 'Not published at this level (see above).',
+	countsNotPublished: 'Counts per option are not published at {level} level.',
+	notComputedTitle: 'Not computed at {level} level',
+	uploadDepthBody:
+		'For your uploaded file, {level} figures are computed {depth}; these figures {needed}.',
+	byTypeAt: 'See it by disability type for {name}',
 	offline: 'You are offline: this is the saved copy, with data as of',
 	embedOverviewTitle: 'Kon Tum: progress for children with disabilities',
 	embed: 'Embed',
@@ -322,6 +364,13 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function t(lang: Lang, key: MessageKey): string {
 	return dictionaries[lang][key];
+}
+
+/** A message with its `{name}` slots filled: tf('en', 'showForUnit', { name: 'Huyện Đắk Hà' }). */
+export function tf(lang: Lang, key: MessageKey, vars: Record<string, string | number>): string {
+	return t(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) =>
+		name in vars ? String(vars[name]) : slot
+	);
 }
 
 const statusText: Record<ProgressStatus, Record<Lang, string>> = {

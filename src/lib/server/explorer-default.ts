@@ -12,10 +12,10 @@ import {
 	type RawRow
 } from '$lib/domain/explorer';
 import { varcharTypes } from '$lib/domain/published';
-import { loadManifest } from './published';
+import { explorerCube } from './published';
 
 export async function explorerDefault(f: ExplorerFilters): Promise<ExplorerResult> {
-	const meta = loadManifest().tables.find((t) => t.name === 'children_cube')!;
+	const { table: meta, depth } = explorerCube();
 	const file = path.join(process.cwd(), 'static', 'data', 'children_cube.csv').replace(/'/g, "''");
 	const db = await DuckDBInstance.create(':memory:');
 	const con = await db.connect();
@@ -27,15 +27,19 @@ export async function explorerDefault(f: ExplorerFilters): Promise<ExplorerResul
 			.getRowsJS()
 			.map((r) => Number(r[0]));
 		for (const sql of levelTablesSql(years, 'cube')) await con.run(sql);
-		return await runExplorerQueries(async (sql) => {
-			const r = await con.runAndReadAll(sql);
-			return r.getRowObjectsJS().map((o) => {
-				const row: RawRow = {};
-				for (const [k, v] of Object.entries(o))
-					row[k] = typeof v === 'bigint' ? Number(v) : (v as RawRow[string]);
-				return row;
-			});
-		}, f);
+		return await runExplorerQueries(
+			async (sql) => {
+				const r = await con.runAndReadAll(sql);
+				return r.getRowObjectsJS().map((o) => {
+					const row: RawRow = {};
+					for (const [k, v] of Object.entries(o))
+						row[k] = typeof v === 'bigint' ? Number(v) : (v as RawRow[string]);
+					return row;
+				});
+			},
+			f,
+			depth
+		);
 	} finally {
 		con.closeSync();
 		db.closeSync();

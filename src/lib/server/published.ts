@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { missingFlags, type BreakdownDepth } from '$lib/domain/explorer';
 import type { Plan } from '$lib/domain/plan';
 import type { Cell, Manifest, PublishedTable } from '$lib/domain/published';
 
@@ -35,11 +36,36 @@ export function loadManifest(): Manifest {
 }
 
 export function loadTable(name: string): PublishedTable {
-	const t = readJson<{ columns: string[]; rows: Cell[][] }>(path.join(dataDir, `${name}.json`));
-	return {
-		columns: t.columns,
-		rows: t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])))
-	};
+	const key = `json:${name}`;
+	if (!cache.has(key)) {
+		const t = readJson<{ columns: string[]; rows: Cell[][] }>(path.join(dataDir, `${name}.json`));
+		cache.set(
+			key,
+			checkFlags(name, {
+				columns: t.columns,
+				rows: t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])))
+			})
+		);
+	}
+	return cache.get(key) as PublishedTable;
+}
+
+/**
+ * Every protected column has its `<name>_suppressed` flag, and every flag says true or false: a
+ * missing flag is a bug in the published data, and stops the build rather than read as "shown".
+ */
+function checkFlags(name: string, table: PublishedTable): PublishedTable {
+	const meta = loadManifest().tables.find((t) => t.name === name);
+	const flags = table.columns.filter((c) => c.endsWith('_suppressed'));
+	const missing = (meta?.columns ?? [])
+		.filter((c) => c.protected && !table.columns.includes(`${c.name}_suppressed`))
+		.map((c) => `${c.name}_suppressed`);
+	if (missing.length > 0) throw new Error(`${name}: no ${missing.join(', ')} column`);
+	for (const [i, row] of table.rows.entries())
+		for (const f of flags)
+			if (typeof row[f] !== 'boolean')
+				throw new Error(`${name}, row ${i + 1}: ${f} is ${String(row[f])}, not true or false`);
+	return table;
 }
 
 export function loadGeoJson(name: 'communes' | 'districts'): GeoJSON.FeatureCollection {
@@ -64,10 +90,40 @@ export function loadCsvTable(name: string): PublishedTable {
 			if (type === 'BOOLEAN') return v === 'true';
 			return v;
 		};
-		cache.set(key, {
-			columns: header,
-			rows: data.map((r) => Object.fromEntries(header.map((c, i) => [c, cast(c, r[i])])))
-		});
+		cache.set(
+			key,
+			checkFlags(name, {
+				columns: header,
+				rows: data.map((r) => Object.fromEntries(header.map((c, i) => [c, cast(c, r[i])])))
+			})
+		);
 	}
 	return cache.get(key) as PublishedTable;
+}
+
+/**
+ * The published cube as the explorer, the map and the unit pages read it: its manifest entry,
+ * and how many breakdowns each level publishes (the manifest's `protection.breakdownDepth`).
+ * A cube without the flags the explorer reads, or a manifest without the depth, stops the build:
+ * a missing flag is a bug, never "not hidden".
+ */
+export function explorerCube(): {
+	table: Manifest['tables'][number];
+	depth: BreakdownDepth;
+	minDenominator: number;
+} {
+	const manifest = loadManifest();
+	const table = manifest.tables.find((t) => t.name === 'children_cube');
+	if (!table) throw new Error('children_cube is not in static/data/manifest.json');
+	const missing = missingFlags(table.columns.map((c) => c.name));
+	if (missing.length > 0)
+		throw new Error(`children_cube lacks ${missing.join(', ')}: every count needs its flag`);
+	const depth = manifest.protection?.breakdownDepth;
+	const levels = ['province', 'district', 'commune'] as const;
+	if (!depth || !levels.every((l) => Number.isInteger(depth[l]) && depth[l] >= 0))
+		throw new Error('manifest.json has no protection.breakdownDepth: run "npm run pipeline"');
+	const minDenominator = manifest.protection.rule?.minDenominator;
+	if (!Number.isFinite(minDenominator))
+		throw new Error('manifest.json has no protection.rule.minDenominator');
+	return { table, depth: { ...depth }, minDenominator };
 }

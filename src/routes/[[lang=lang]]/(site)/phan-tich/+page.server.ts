@@ -1,11 +1,11 @@
 import { emptyFilters } from '$lib/domain/explorer';
 import { explorerDefault } from '$lib/server/explorer-default';
-import { loadManifest, loadPlan, loadTable } from '$lib/server/published';
+import { explorerCube, loadPlan, loadTable } from '$lib/server/published';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const plan = loadPlan();
-	const manifest = loadManifest();
+	const { table: cube, depth, minDenominator } = explorerCube();
 	const units = loadTable('units').rows.map((u) => ({
 		code: String(u.unit_code),
 		name: String(u.name),
@@ -16,7 +16,6 @@ export const load: PageServerLoad = async () => {
 	}));
 	const years = [...new Set(loadTable('indicators').rows.map((r) => Number(r.year)))].sort();
 	const defaultYear = years.at(-1)!;
-	const cube = manifest.tables.find((t) => t.name === 'children_cube')!;
 	return {
 		plan: {
 			phases: plan.phases,
@@ -28,6 +27,9 @@ export const load: PageServerLoad = async () => {
 		units,
 		years,
 		defaultYear,
+		// what each level publishes, and the smallest denominator of a published rate
+		depth,
+		minDenominator,
 		cubeFile: {
 			path: 'children_cube.csv',
 			bytes: cube.files[0].bytes,
