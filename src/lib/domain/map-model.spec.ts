@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesUnit, unitCollator } from './map-model';
+import { childrenByType, matchesUnit, unitCollator } from './map-model';
 
 const u = (name: string, code = '1') => ({ name, name_ascii: '', code });
 
@@ -47,5 +47,37 @@ describe('networkSentence', () => {
 		expect(networkSentence(model, plan, 2025, 'en')).toBe(
 			'2025: 51/102 communes have a linked service network (target 2025: 51/102).'
 		);
+	});
+});
+
+describe('childrenByType', () => {
+	const cell = (unit: string, type: string, children: number | null, hidden: unknown) => ({
+		year: 2025,
+		unit_code: unit,
+		disability_type: type,
+		severity: 'all',
+		sex: 'all',
+		age_band: 'all',
+		ethnicity: 'all',
+		children,
+		children_suppressed: hidden as boolean
+	});
+	it('reads one breakdown cells; hidden and unflagged-empty ones as null; no entry where none is published', () => {
+		const out = childrenByType(
+			[
+				cell('608', 'all', 40, false),
+				cell('608', '1', 35, false),
+				cell('608', '3', null, true),
+				cell('608', '2', null, null),
+				{ ...cell('608', '1', 9, false), sex: 'nam' }, // two breakdowns: not this table
+				cell('23281', 'all', 12, false) // a commune's total only
+			],
+			['1', '2', '3']
+		);
+		expect(out).toEqual({ 2025: { '608': [35, null, null] } });
+	});
+	it('stops on a cell without its flag', () => {
+		const { children_suppressed: _, ...noFlag } = cell('608', '1', 35, false);
+		expect(() => childrenByType([noFlag], ['1'])).toThrow(/children_suppressed/);
 	});
 });

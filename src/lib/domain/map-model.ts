@@ -93,7 +93,12 @@ export function matchesUnit(
 
 const fold = (s: string) => foldDiacritics(s).toLowerCase().replace(/\s+/g, ' ');
 
-/** Children by disability type per year and unit, from the protected cube (null: suppressed). */
+/**
+ * Children by disability type per year and unit, from the protected cube (null: suppressed).
+ * Only units whose level publishes the breakdown have cells for it (the manifest's breakdown
+ * depth): a commune has none when communes publish totals only. A cell without its flag is a
+ * bug: it stops the build, it is never shown as "not hidden".
+ */
 export function childrenByType(
 	cube: Row[],
 	typeCodes: string[]
@@ -102,11 +107,14 @@ export function childrenByType(
 	for (const r of cube) {
 		if (r.disability_type === 'all') continue;
 		if (['severity', 'sex', 'age_band', 'ethnicity'].some((d) => r[d] !== 'all')) continue;
+		const flag = r.children_suppressed;
+		if (flag !== true && flag !== false && flag !== null)
+			throw new Error(`children_cube: children_suppressed missing (${r.year}, ${r.unit_code})`);
 		const y = Number(r.year);
 		const arr = ((out[y] ??= {})[String(r.unit_code)] ??= typeCodes.map(() => null));
-		arr[typeCodes.indexOf(String(r.disability_type))] = r.children_suppressed
-			? null
-			: (r.children as number);
+		// a flag left empty counts as hidden
+		arr[typeCodes.indexOf(String(r.disability_type))] =
+			flag === false && typeof r.children === 'number' ? r.children : null;
 	}
 	return out;
 }

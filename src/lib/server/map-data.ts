@@ -2,7 +2,7 @@
 import { disabilityTypes } from '$lib/domain/breakdowns';
 import { projectLayer } from '$lib/domain/geo-paths';
 import { buildMapModel, childrenByType } from '$lib/domain/map-model';
-import { loadCsvTable, loadGeoJson, loadPlan, loadTable } from './published';
+import { explorerCube, loadCsvTable, loadGeoJson, loadPlan, loadTable } from './published';
 
 let cached: ReturnType<typeof build> | null = null;
 
@@ -22,7 +22,10 @@ function build() {
 		loadCsvTable('children_cube').rows,
 		disabilityTypes.map((t) => t.code)
 	);
-	return { plan, model, communeLayer, districtLayer, byType };
+	// What each level publishes (the manifest's breakdown depth): the pages say where a unit's
+	// children by disability type are not published, rather than leave the table out.
+	const { depth } = explorerCube();
+	return { plan, model, communeLayer, districtLayer, byType, depth };
 }
 
 export function mapData() {

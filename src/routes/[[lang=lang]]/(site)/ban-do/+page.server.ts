@@ -2,12 +2,13 @@ import { mapData } from '$lib/server/map-data';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	const { plan, model, communeLayer, districtLayer, byType } = mapData();
+	const { plan, model, communeLayer, districtLayer, byType, depth } = mapData();
 	return {
 		plan: { phases: plan.phases, indicators: plan.indicators },
 		model,
 		communeLayer,
 		districtLayer,
-		byType
+		byType,
+		depth
 	};
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { publicationAt } from '$lib/domain/explorer';
 import { projectLayer } from '$lib/domain/geo-paths';
 import { indicatorSeries } from '$lib/domain/indicator-values';
 import { mapData } from '$lib/server/map-data';
@@ -20,7 +21,7 @@ let small: {
 } | null = null;
 
 export const load: PageServerLoad = ({ params }) => {
-	const { plan, model, byType } = mapData();
+	const { plan, model, byType, depth } = mapData();
 	const unit = model.units.find((u) => u.code === params.code);
 	if (!unit) error(404, `Unknown unit ${params.code}`);
 	const rows = loadTable('indicators').rows;
@@ -54,6 +55,8 @@ export const load: PageServerLoad = ({ params }) => {
 		communes: communes.map((c) => ({ ...c, values: model.values[latest]?.[c.code] ?? {} })),
 		latest,
 		byType: byType[latest]?.[unit.code] ?? null,
+		// children by disability type: published at this unit's level, or where instead
+		byTypePublication: publicationAt(unit.level, ['disability_type'], depth),
 		timeliness: model.years.map((y) => ({
 			year: y,
 			value: model.timeliness[y]?.[unit.code] ?? null
