@@ -1,10 +1,8 @@
 /** Explorer page (`/phan-tich/`): prerendered view, DuckDB filters, CSV download, uploads. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage, runAxe, type OpenedPage } from './browser';
-import { fetchHtml, params, readTable, staticDocument } from './feature';
+import { fetchHtml, params, parseCsv, readCube, readTable, staticDocument } from './feature';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -15,57 +13,36 @@ const districts = readTable(buildDir, 'units')
 	.filter((u) => u.level === 'district')
 	.map((u) => ({ code: String(u.unit_code), name: String(u.name) }));
 
-/** Minimal CSV reader (quoted cells, doubled quotes); `#` comment lines are returned apart. */
-function parseCsv(text: string): { comments: string[]; header: string[]; rows: string[][] } {
-	const lines = text
-		.replace(/^\uFEFF/, '')
-		.split('\n')
-		.filter(Boolean);
-	const comments = lines.filter((l) => l.startsWith('#'));
-	const split = (line: string) => {
-		const cells: string[] = [];
-		let cell = '';
-		let quoted = false;
-		for (let i = 0; i < line.length; i++) {
-			const ch = line[i];
-			if (quoted) {
-				if (ch === '"' && line[i + 1] === '"') ((cell += '"'), i++);
-				else if (ch === '"') quoted = false;
-				else cell += ch;
-			} else if (ch === '"') quoted = true;
-			else if (ch === ',') (cells.push(cell), (cell = ''));
-			else cell += ch;
-		}
-		cells.push(cell);
-		return cells;
-	};
-	const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map(split);
-	return { comments, header, rows };
-}
-
 /** The published cube (children_cube.csv, its `#` notice line skipped) as objects. */
-const cube = (() => {
-	const { header, rows } = parseCsv(
-		readFileSync(join(buildDir, 'data', 'children_cube.csv'), 'utf8')
-	);
-	return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-})();
+const cube = readCube(buildDir);
 const BREAKDOWNS = ['disability_type', 'severity', 'sex', 'age_band', 'ethnicity'];
 
-/** Children in the cube for one unit level, year 2025, one disability type (or all), rest 'all'. */
-function cubeChildren(level: 'province' | 'district', disabilityType: string): Map<string, number> {
-	const out = new Map<string, number>();
+/**
+ * Children in the cube for one unit level, year 2025, one disability type (or all), rest 'all';
+ * 'hidden' where the cell is suppressed (its flag must say true or false: a missing one is a bug).
+ */
+function cubeChildren(
+	level: 'province' | 'district',
+	disabilityType: string
+): Map<string, number | 'hidden'> {
+	const out = new Map<string, number | 'hidden'>();
 	for (const r of cube) {
 		if (r.year !== '2025' || r.level !== level) continue;
 		if (!BREAKDOWNS.every((b) => r[b] === (b === 'disability_type' ? disabilityType : 'all')))
 			continue;
-		if (r.children_suppressed !== 'false') throw new Error(`cube: ${r.unit_code} is suppressed`);
-		out.set(r.unit_code, Number(r.children));
+		if (r.children_suppressed !== 'true' && r.children_suppressed !== 'false')
+			throw new Error(`cube: ${r.unit_code} has no children_suppressed flag`);
+		out.set(r.unit_code, r.children_suppressed === 'true' ? 'hidden' : Number(r.children));
 	}
 	return out;
 }
-const provinceAll = cubeChildren('province', 'all').get('62')!;
-const provinceVisual = cubeChildren('province', '3').get('62')!;
+const provinceFigure = (type: string) => {
+	const n = cubeChildren('province', type).get('62');
+	if (typeof n !== 'number') throw new Error(`cube: province, type ${type}: ${n}`);
+	return n;
+};
+const provinceAll = provinceFigure('all');
+const provinceVisual = provinceFigure('3');
 
 /** "Số TEKT: 4.345" → 4345 */
 const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
@@ -75,8 +52,12 @@ async function waitForEngine(page: Page): Promise<void> {
 }
 const total = (page: Page) =>
 	page.locator('[data-testid=total-children] strong').textContent().then(digits);
+/** "Đã ẩn (<5)" → 'hidden', "1.234" → 1234 */
+const shownCount = (text: string | null) =>
+	(text ?? '').includes('Đã ẩn') ? ('hidden' as const) : digits(text);
+
 /** District code → children shown in the table (rows follow the district order). */
-async function tableChildren(page: Page): Promise<Map<string, number>> {
+async function tableChildren(page: Page): Promise<Map<string, number | 'hidden'>> {
 	const rows = await page
 		.locator('[data-testid=explorer-table] tbody tr')
 		.evaluateAll((trs) =>
@@ -86,7 +67,7 @@ async function tableChildren(page: Page): Promise<Map<string, number>> {
 			])
 		);
 	return new Map(
-		rows.map(([name, n]) => [districts.find((d) => d.name === name)?.code ?? name, digits(n)])
+		rows.map(([name, n]) => [districts.find((d) => d.name === name)?.code ?? name, shownCount(n)])
 	);
 }
 
@@ -169,8 +150,16 @@ describe('explorer', () => {
 			expect(csv.header).toContain('filters');
 			const col = (name: string) => csv.header.indexOf(name);
 			expect(csv.rows.length).toBe(10);
+			// hidden cells are flagged, their value left empty
 			const children = new Map(
-				csv.rows.map((r) => [r[col('district_code')], Number(r[col('children')])])
+				csv.rows.map((r) => [
+					r[col('district_code')],
+					r[col('children_suppressed')] === 'true'
+						? 'hidden'
+						: r[col('children')] === ''
+							? NaN
+							: Number(r[col('children')])
+				])
 			);
 			expect(children).toEqual(cubeChildren('district', '3'));
 			for (const r of csv.rows) {
@@ -238,7 +227,7 @@ describe('explorer', () => {
 			await expect.poll(() => total(page)).toBe(sum);
 			// Only Tu Mơ Rông has children in the uploaded file.
 			const byDistrict = await tableChildren(page);
-			expect([...byDistrict].filter(([, n]) => n > 0)).toEqual([['617', sum]]);
+			expect([...byDistrict].filter(([, n]) => n !== 0)).toEqual([['617', sum]]);
 
 			const during = opened.requests.slice(sent);
 			const origin = new URL(baseURL).origin;

@@ -30,6 +30,42 @@ export async function staticDocument(browser: Browser, html: string): Promise<St
 	return { page, close: () => context.close() };
 }
 
+/** Minimal CSV reader (quoted cells, doubled quotes); `#` comment lines are returned apart. */
+export function parseCsv(text: string): { comments: string[]; header: string[]; rows: string[][] } {
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.split('\n')
+		.filter(Boolean);
+	const comments = lines.filter((l) => l.startsWith('#'));
+	const split = (line: string) => {
+		const cells: string[] = [];
+		let cell = '';
+		let quoted = false;
+		for (let i = 0; i < line.length; i++) {
+			const ch = line[i];
+			if (quoted) {
+				if (ch === '"' && line[i + 1] === '"') ((cell += '"'), i++);
+				else if (ch === '"') quoted = false;
+				else cell += ch;
+			} else if (ch === '"') quoted = true;
+			else if (ch === ',') (cells.push(cell), (cell = ''));
+			else cell += ch;
+		}
+		cells.push(cell);
+		return cells;
+	};
+	const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map(split);
+	return { comments, header, rows };
+}
+
+/** The build's published cube (`data/children_cube.csv`, its `#` notice skipped): rows of text cells. */
+export function readCube(buildDir: string): Record<string, string>[] {
+	const { header, rows } = parseCsv(
+		readFileSync(join(buildDir, 'data', 'children_cube.csv'), 'utf8')
+	);
+	return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
 /** A published table of the build (`data/<name>.json`: columns + rows) as objects. */
 export function readTable(buildDir: string, name: string): Record<string, unknown>[] {
 	const table = JSON.parse(readFileSync(join(buildDir, 'data', `${name}.json`), 'utf8')) as {
