@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, type OpenedPage } from './browser';
+import { launchBrowser, openPage, runAxe, type OpenedPage } from './browser';
 import { fetchHtml, readCube, readTable, staticDocument } from './feature';
 
 const baseURL = inject('baseURL');
@@ -133,6 +133,7 @@ describe('breakdowns a level does not publish', () => {
 			expect(await page.locator('fieldset.filter .n').count()).toBe(0);
 			expect(await page.locator('.views svg').count()).toBe(0); // no trend chart
 			expect(opened!.consoleErrors).toEqual([]);
+			expect(await runAxe(page), 'axe, not published').toEqual([]);
 
 			// The province publishes the combination: one press shows the cube's figure.
 			await page.getByRole('button', { name: 'Xem cho toàn tỉnh' }).click();
