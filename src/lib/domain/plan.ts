@@ -75,6 +75,17 @@ export interface Publication {
 	breakdownDepth: { province: number; district: number; commune: number };
 }
 
+/**
+ * A count the plan collects. Every measure counts people (children, caregivers, staff), so every
+ * one is protected by `publication.rule`; `atMost` names the measure it is part of (a public rule:
+ * children who accessed a service ≤ children).
+ */
+export interface Measure {
+	id: string;
+	counts: 'children' | 'people';
+	atMost?: string;
+}
+
 export interface Plan {
 	id: string;
 	title: Label;
@@ -93,6 +104,7 @@ export interface Plan {
 	phases: Phase[];
 	indicators: Indicator[];
 	reporting: { submittedTo: Label; periods: ReportingPeriod[]; source: string };
+	measures: Measure[];
 	publication: Publication;
 }
 

@@ -10,6 +10,10 @@ export interface ColumnSpec {
 	type: ColumnType;
 	role: ColumnRole;
 	label: Label;
+	protected?: boolean;
+	atMost?: string;
+	numerator?: string;
+	denominator?: string;
 }
 
 const base: Record<string, Omit<ColumnSpec, 'name'>> = {
@@ -195,6 +199,22 @@ export function suppressedFlag(column: string): string {
 	return `${column}_suppressed`;
 }
 
+/**
+ * What protects a column, from the plan: every measure is a count of people, every rate
+ * indicator a rate on people. Nothing else (counts of units or reports) is protected.
+ */
+function protectionOf(plan: Plan, name: string): Partial<ColumnSpec> {
+	const measure = plan.measures.find((m) => m.id === name);
+	if (measure) return { protected: true, ...(measure.atMost ? { atMost: measure.atMost } : {}) };
+	const rate = plan.indicators.find((i) => i.kind === 'rate' && `${i.id}_rate` === name);
+	if (rate && rate.kind === 'rate')
+		return { protected: true, numerator: rate.numerator, denominator: rate.denominator };
+	return {};
+}
+
+/** Whether the plan protects a column (it then needs a `_suppressed` flag wherever published). */
+export const isProtected = (plan: Plan, name: string) => protectionOf(plan, name).protected === true;
+
 export function describeColumns(plan: Plan, names: string[]): ColumnSpec[] {
 	const cat = columnCatalogue(plan);
 	return names.map((name) => {
@@ -211,6 +231,6 @@ export function describeColumns(plan: Plan, names: string[]): ColumnSpec[] {
 		const spec = cat[name];
 		if (!spec)
 			throw new Error(`No column metadata for "${name}": add it to src/lib/pipeline/columns.ts`);
-		return { name, ...spec };
+		return { name, ...spec, ...protectionOf(plan, name) };
 	});
 }

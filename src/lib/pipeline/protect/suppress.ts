@@ -37,11 +37,13 @@ function checkGroups(length: number, groups: AdditiveGroup[]): void {
 export function suppressCounts(
 	values: number[],
 	groups: AdditiveGroup[],
-	rule: SuppressionRule = DEFAULT_SUPPRESSION_RULE
+	rule: SuppressionRule = DEFAULT_SUPPRESSION_RULE,
+	/** cells already hidden for another reason (a row hidden whole) */
+	initial?: boolean[]
 ): boolean[] {
 	if (!(rule.min <= rule.max)) throw new Error(`suppress: empty rule [${rule.min}, ${rule.max}]`);
 	checkGroups(values.length, groups);
-	const suppressed = values.map((value) => isPrimary(value, rule));
+	const suppressed = values.map((value, i) => isPrimary(value, rule) || initial?.[i] === true);
 
 	// Worklist: a group only needs another look when one of its cells becomes suppressed. Each
 	// step suppresses one more cell and nothing is ever un-suppressed, so this terminates (at most

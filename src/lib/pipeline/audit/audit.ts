@@ -1,0 +1,210 @@
+/**
+ * The disclosure audit: an attacker who has every published table, the unit list and every
+ * public rule, and solves them all at once (SECURITY.md states the model). For each hidden
+ * count it asks how small and how large the count can be; a disclosure is
+ *
+ * - size: a group of min–max people (1–4) whose count is pinned inside min–max, either by the
+ *   published values alone, or by an attacker who also knows which hidden counts are not zero
+ *   (hidden counts are then ≥ 1: the largest possible value must still reach max + 1);
+ * - attribute: a small group of which the attacker learns that none, or all, got a service or a
+ *   skill (a count that is `atMost` the group's size is pinned to 0 or to the size).
+ *
+ * With `truth` (the pipeline, or a test that read the reports) only true small groups are judged
+ * and the "not zero" knowledge is exact; without it every hidden count is judged and every
+ * hidden count is assumed ≥ 1 (which the published values may refute: then nothing is pinned).
+ */
+import {
+	buildCellSystem,
+	type Cell,
+	type CellSystem,
+	type ReadTable,
+	type ReadUnit
+} from './cell-system';
+import { floorBound, partitions, PartitionProgramme, type Expression } from './solve';
+
+export interface AuditRule {
+	min: number;
+	max: number;
+}
+
+export interface AuditOptions {
+	rule: AuditRule;
+	/** the true value of a hidden cell, when the auditor has it */
+	truth?: (cell: Cell) => number | undefined;
+	/** which attackers to run (default both): the stronger one alone decides whether it is safe */
+	attackers?: Disclosure['attacker'][];
+	/** progress, one line per partition */
+	log?: (line: string) => void;
+}
+
+export interface Disclosure {
+	key: string;
+	table: string;
+	column: string;
+	kind: 'size' | 'none' | 'all';
+	/** 'published': from the published values alone; 'not-zero': knowing which hidden counts are ≥ 1 */
+	attacker: 'published' | 'not-zero';
+	/** what the attacker concludes, e.g. "1–3" or "accessed = 0" */
+	conclusion: string;
+	truth?: number;
+}
+
+export interface AuditResult {
+	/** hidden counts of people */
+	hiddenValues: number;
+	/** among them, groups of min–max (known with truth; without it, every hidden count) */
+	smallGroups: number;
+	disclosures: Disclosure[];
+	/** partitions where "every hidden count is ≥ 1" contradicts the published values */
+	refuted: string[];
+	/** published values that contradict each other (a reader would notice) */
+	problems: string[];
+	seconds: number;
+}
+
+const rootOf = (atMost: Record<string, string>, column: string): string => {
+	let c = column;
+	for (let i = 0; i < 10 && atMost[c]; i++) c = atMost[c];
+	return c;
+};
+
+export async function auditTables(
+	tables: ReadTable[],
+	units: ReadUnit[],
+	opts: AuditOptions
+): Promise<AuditResult> {
+	const started = performance.now();
+	const system = buildCellSystem(tables, units);
+	const result = await auditSystem(system, opts);
+	result.seconds = (performance.now() - started) / 1000;
+	return result;
+}
+
+export async function auditSystem(system: CellSystem, opts: AuditOptions): Promise<AuditResult> {
+	const { rule, truth } = opts;
+	const attackers = opts.attackers ?? ['published', 'not-zero'];
+	const disclosures: Disclosure[] = [];
+	const refuted: string[] = [];
+	let hiddenValues = 0;
+	let smallGroups = 0;
+	const cells = system.cells;
+	const isSmall = (i: number) => {
+		const t = truth?.(cells[i]);
+		return t === undefined ? truth === undefined : t >= rule.min && t <= rule.max;
+	};
+	const notZero = (i: number) => {
+		if (!truth) return true;
+		const t = truth(cells[i]);
+		return t !== undefined && t >= 1;
+	};
+	const one = (cell: number): Expression => ({ terms: [{ cell, coef: 1 }], constant: 0 });
+	const report = (
+		i: number,
+		kind: Disclosure['kind'],
+		attacker: Disclosure['attacker'],
+		conclusion: string
+	) =>
+		disclosures.push({
+			key: cells[i].key,
+			table: cells[i].table,
+			column: cells[i].column,
+			kind,
+			attacker,
+			conclusion,
+			truth: truth?.(cells[i])
+		});
+
+	for (const [name, part] of partitions(system)) {
+		const began = performance.now();
+		const targets = part.cells.filter((i) => cells[i].protected);
+		hiddenValues += targets.length;
+		const small = targets.filter(isSmall);
+		smallGroups += small.length;
+
+		// 1. from the published values alone: pinned inside min–max (lowest ≥ min, highest ≤ max)
+		if (attackers.includes('published')) {
+			const plain = await PartitionProgramme.create(system, part, () => 0);
+			const highest = plain.maxUpTo(
+				small.map(one),
+				small.map(() => rule.max + 1)
+			);
+			if (highest === null)
+				throw new Error(`audit: the published values of ${name} contradict each other`);
+			// only a count that cannot reach max + 1 needs its lowest value
+			const low = small.filter((_, k) => floorBound(highest[k]) <= rule.max);
+			const lowestNeg = plain.maxUpTo(
+				low.map((c) => ({ terms: [{ cell: c, coef: -1 }], constant: 0 })),
+				low.map(() => -(rule.min - 1))
+			);
+			if (lowestNeg === null)
+				throw new Error(`audit: the published values of ${name} contradict each other`);
+			low.forEach((c, k) => {
+				const hi = floorBound(highest[small.indexOf(c)]);
+				const lo = -floorBound(lowestNeg[k]);
+				if (lo >= rule.min) report(c, 'size', 'published', lo === hi ? `= ${lo}` : `${lo}–${hi}`);
+			});
+		}
+		if (!attackers.includes('not-zero')) continue;
+
+		// 2. knowing which hidden counts are not zero
+		const strong = await PartitionProgramme.create(system, part, (i) => (notZero(i) ? 1 : 0));
+		const strongHigh = strong.maxUpTo(
+			small.map(one),
+			small.map(() => rule.max + 1)
+		);
+		if (strongHigh === null) {
+			refuted.push(name);
+			continue;
+		}
+		small.forEach((c, k) => {
+			const hi = floorBound(strongHigh[k]);
+			if (hi <= rule.max) report(c, 'size', 'not-zero', hi === 1 ? '= 1' : `1–${hi}`);
+		});
+
+		// 3. attributes of small groups: a part of the group pinned to none or to all of it
+		const checks: { cell: number; kind: 'none' | 'all'; e: Expression; group: number }[] = [];
+		const smallSet = new Set(small);
+		for (const row of system.rows) {
+			if (row.partition !== name) continue;
+			const atMost = system.atMost[row.table] ?? {};
+			for (const [column, cell] of Object.entries(row.cells)) {
+				if (!atMost[column]) continue;
+				const group = row.cells[rootOf(atMost, column)];
+				if (group === undefined || !smallSet.has(group)) continue;
+				checks.push({ cell, kind: 'none', e: one(cell), group });
+				checks.push({
+					cell,
+					kind: 'all',
+					e: {
+						terms: [
+							{ cell: group, coef: 1 },
+							{ cell, coef: -1 }
+						],
+						constant: 0
+					},
+					group
+				});
+			}
+		}
+		const reach = strong.maxUpTo(
+			checks.map((c) => c.e),
+			checks.map(() => 1)
+		);
+		opts.log?.(
+			`${name}: ${part.cells.length} hidden, ${small.length} small, ${checks.length} attribute checks, ${((performance.now() - began) / 1000).toFixed(1)} s`
+		);
+		if (reach === null) continue;
+		checks.forEach((c, k) => {
+			if (floorBound(reach[k]) < 1)
+				report(
+					c.cell,
+					c.kind,
+					'not-zero',
+					c.kind === 'none'
+						? `${cells[c.cell].column} = 0 of ${cells[c.group].column}`
+						: `${cells[c.cell].column} = ${cells[c.group].column}`
+				);
+		});
+	}
+	return { hiddenValues, smallGroups, disclosures, refuted, problems: system.problems, seconds: 0 };
+}

@@ -1,0 +1,186 @@
+/**
+ * Protects one table's counts of people against the attacker of SECURITY.md:
+ *
+ * 1. primary: every count from rule.min to rule.max is hidden;
+ * 2. whole rows: where the group's size (children) is hidden, every count of the row is, so
+ *    nothing is said of what a small group received;
+ * 3. complements, cheap first: no identity of the table may have a single hidden cell;
+ * 4. complements the attacker asks for: the audit's linear programme (with truth, and knowing
+ *    which hidden counts are not zero) names every small group it can still pin, and a
+ *    neighbour in one of that group's identities is hidden, until it names none.
+ *
+ * Step 4 is the same attack the pipeline runs on the files afterwards; it only guides the choice
+ * of cells here. Deterministic: same table, same cells hidden.
+ */
+import type { ColumnSpec } from '../columns';
+import { auditSystem, type Disclosure } from '../audit/audit';
+import { buildCellSystem, type ReadTable, type ReadUnit } from '../audit/cell-system';
+import { additiveGroups, type AdditiveGroup, type TableShape } from './additive-groups';
+import { suppressCounts, type SuppressionRule } from './suppress';
+
+export interface SecureInput {
+	name: string;
+	/** rows with dimensions and raw counts (null: no data) */
+	rows: Record<string, string | number | boolean | null>[];
+	/** the table's columns as published (dimensions and the protected counts) */
+	columns: ColumnSpec[];
+	shape: TableShape;
+	/** protected count columns, parts after the counts they are part of */
+	measures: string[];
+	units: ReadUnit[];
+	rule: SuppressionRule;
+	/** give up after this many rounds of step 4 (the pipeline then refuses to publish) */
+	maxRounds?: number;
+}
+
+export interface SecureResult {
+	/** per measure, per row: hidden */
+	hidden: Record<string, boolean[]>;
+	cells: number;
+	primary: number;
+	secondary: number;
+	rounds: number;
+	/** what the attack still found when rounds ran out (empty: protected) */
+	remaining: Disclosure[];
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+export async function secureTable(input: SecureInput): Promise<SecureResult> {
+	const { rows, measures, rule, shape } = input;
+	const groups = additiveGroups(rows, shape);
+	const groupsOf: number[][] = rows.map(() => []);
+	groups.forEach((g, k) => [g.total, ...g.members].forEach((c) => groupsOf[c].push(k)));
+	const values: Record<string, number[]> = {};
+	const hidden: Record<string, boolean[]> = {};
+	const atMost = Object.fromEntries(
+		input.columns.filter((c) => c.atMost).map((c) => [c.name, c.atMost as string])
+	);
+	// the group's size: the measure every other one is part of
+	const size = measures.find((m) => !atMost[m] && measures.some((o) => atMost[o] === m));
+	for (const m of measures) {
+		values[m] = rows.map((r) => num(r[m]) ?? 0);
+		hidden[m] = values[m].map((v) => v >= rule.min && v <= rule.max);
+	}
+	let primary = 0;
+	for (const m of measures) primary += hidden[m].filter(Boolean).length;
+
+	const wholeRows = () => {
+		if (!size) return false;
+		let changed = false;
+		hidden[size].forEach((h, i) => {
+			if (!h) return;
+			for (const m of measures)
+				if (!hidden[m][i]) {
+					hidden[m][i] = true;
+					changed = true;
+				}
+		});
+		return changed;
+	};
+	const singleEquations = () => {
+		let changed = false;
+		for (const m of measures) {
+			const next = suppressCounts(values[m], groups, rule, hidden[m]);
+			if (next.some((h, i) => h !== hidden[m][i])) changed = true;
+			hidden[m] = next;
+		}
+		return changed;
+	};
+	const cheap = () => {
+		for (let i = 0; i < 20; i++) if (!(wholeRows() || singleEquations())) return;
+	};
+	cheap();
+
+	const noData = (i: number, m: string) => rows[i][m] === null;
+	const read = (withHidden: boolean): ReadTable => ({
+		name: input.name,
+		columns: input.columns,
+		rows: rows.map((r, i) => {
+			const out: Record<string, unknown> = { ...r };
+			for (const m of measures) {
+				const h = withHidden && hidden[m][i];
+				out[m] = h ? null : r[m];
+				out[`${m}_suppressed`] = h;
+			}
+			return out;
+		})
+	});
+	const truthSystem = buildCellSystem([read(false)], input.units);
+	const truth = new Map(truthSystem.cells.map((c) => [c.key, c.value as number]));
+
+	let remaining: Disclosure[] = [];
+	let rounds = 0;
+	const maxRounds = input.maxRounds ?? 30;
+	for (; rounds < maxRounds; rounds++) {
+		const system = buildCellSystem([read(true)], input.units);
+		const audit = await auditSystem(system, {
+			rule,
+			truth: (c) => truth.get(c.key),
+			attackers: ['not-zero']
+		});
+		remaining = audit.disclosures;
+		if (remaining.length === 0) break;
+		let added = 0;
+		for (const d of remaining) {
+			const cell = system.cells.find((c) => c.key === d.key);
+			if (!cell) continue;
+			const column = d.column;
+			const target = complementFor(cell.row, column, d.kind, d.truth ?? 0);
+			if (target === undefined) continue;
+			for (const m of target.column === size ? measures : [target.column])
+				if (!hidden[m][target.row] && !noData(target.row, m)) {
+					hidden[m][target.row] = true;
+					added++;
+				}
+		}
+		cheap();
+		if (added === 0) break;
+	}
+
+	/**
+	 * A published cell sharing an identity with row `row` whose hiding lets the pinned value move:
+	 * for a size pinned low, a part with enough children to give (smallest such); for a part pinned
+	 * to none, a sibling that has some to give; for a part pinned to all, a sibling with room.
+	 */
+	function complementFor(
+		row: number,
+		column: string,
+		kind: Disclosure['kind'],
+		value: number
+	): { row: number; column: string } | undefined {
+		const v = values[column];
+		const h = hidden[column];
+		const sizeOf = size ? values[size] : v;
+		const need = kind === 'size' ? rule.max + 1 - value + 1 : 2;
+		let best: { row: number; score: number } | undefined;
+		let total: number | undefined;
+		for (const k of groupsOf[row]) {
+			const g: AdditiveGroup = groups[k];
+			const asMember = g.members.includes(row);
+			if (asMember && !h[g.total]) total ??= g.total;
+			for (const c of asMember ? g.members : [g.total, ...g.members]) {
+				if (c === row || h[c]) continue;
+				const slack = kind === 'all' ? sizeOf[c] - v[c] : v[c];
+				if (slack < 1) continue;
+				// enough to give, as little as possible beyond it; else as much as there is
+				const score = slack >= need ? slack : 1e6 - slack;
+				if (!best || score < best.score || (score === best.score && c < best.row))
+					best = { row: c, score };
+			}
+		}
+		if (best) return { row: best.row, column };
+		if (total !== undefined) return { row: total, column };
+		return undefined;
+	}
+
+	let cells = 0;
+	let hiddenCount = 0;
+	for (const m of measures)
+		rows.forEach((_, i) => {
+			if (noData(i, m)) return;
+			cells++;
+			if (hidden[m][i]) hiddenCount++;
+		});
+	return { hidden, cells, primary, secondary: hiddenCount - primary, rounds, remaining };
+}
