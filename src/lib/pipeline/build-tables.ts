@@ -7,8 +7,10 @@ import { ALL, breakdownIds, childCountColumns, type Label } from '../domain/brea
 import { dueDate, rateIndicators, type Plan } from '../domain/plan';
 import { childrenOf, type Geography } from '../domain/units';
 import type { CubeRow, UnitYear } from './aggregate';
+import type { ReadUnit } from './audit/cell-system';
 import { describeColumns, suppressedFlag, type ColumnSpec } from './columns';
-import { additiveGroups, rateCell, suppressCounts, type TableShape } from './protect';
+import { rateCell, type TableShape } from './protect';
+import { secureTable, type SecureResult } from './protect/secure';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -34,18 +36,58 @@ const unitHierarchy = (geo: Geography): TableShape['hierarchy'] => ({
 	ignore: ['level', 'district_code']
 });
 
-/** Suppresses each count column in place and adds its `_suppressed` flag. */
-function protectCounts(rows: Row[], columns: string[], shape: TableShape): void {
-	const groups = additiveGroups(rows, shape);
-	for (const col of columns) {
-		const values = rows.map((r) => (typeof r[col] === 'number' ? (r[col] as number) : 0));
-		const hidden = suppressCounts(values, groups);
-		rows.forEach((r, i) => {
-			r[suppressedFlag(col)] = hidden[i];
-			if (hidden[i]) r[col] = null;
-		});
-	}
+/** The unit list as the audit reads it: each unit and the unit it adds up to. */
+export function unitTreeOf(geo: Geography): ReadUnit[] {
+	return [
+		{ code: geo.province.code, parent: null },
+		...geo.districts.map((d) => ({ code: d.code, parent: geo.province.code })),
+		...geo.communes.map((c) => ({ code: c.code, parent: c.district_code }))
+	];
 }
+
+/** What protecting a table did, for the manifest. */
+export interface Protected {
+	table: string;
+	result: SecureResult;
+}
+
+/**
+ * Protects the plan's measures among `columns` in place (SECURITY.md, protect/secure.ts) and
+ * adds their `_suppressed` flags. Which columns are protected comes from the plan, not a list.
+ */
+async function protectCounts(
+	name: string,
+	rows: Row[],
+	columns: string[],
+	shape: TableShape,
+	plan: Plan,
+	geo: Geography
+): Promise<SecureResult> {
+	const measures = plan.measures.map((m) => m.id).filter((m) => columns.includes(m));
+	const result = await secureTable({
+		name,
+		rows,
+		columns: describeColumns(plan, [...shape.dimensions, ...measures]),
+		shape,
+		measures,
+		units: unitTreeOf(geo),
+		rule: plan.publication.rule
+	});
+	if (result.remaining.length > 0)
+		throw new ProtectionError(
+			`${name}: ${result.remaining.length} small groups stay exposed after ${result.rounds} rounds of complementary suppression, e.g. ${result.remaining[0].key} (${result.remaining[0].conclusion})`
+		);
+	for (const col of measures)
+		rows.forEach((r, i) => {
+			const hidden = result.hidden[col][i];
+			r[suppressedFlag(col)] = hidden;
+			if (hidden) r[col] = null;
+		});
+	return result;
+}
+
+/** Protection could not be completed: nothing may be published. */
+export class ProtectionError extends Error {}
 
 /** Adds a rate column from two protected count columns of the same rows. */
 function addRate(
@@ -63,7 +105,12 @@ function addRate(
 	});
 }
 
-export function buildCubeTable(cube: CubeRow[], plan: Plan, geo: Geography): Table {
+export async function buildCubeTable(
+	cube: CubeRow[],
+	plan: Plan,
+	geo: Geography,
+	report: Protected[]
+): Promise<Table> {
 	const counts = [...childCountColumns];
 	const rows: Row[] = cube.map((r) => ({ ...r }));
 	const raw = cube;
@@ -72,7 +119,10 @@ export function buildCubeTable(cube: CubeRow[], plan: Plan, geo: Geography): Tab
 		marginals: Object.fromEntries(breakdownIds.map((d) => [d, ALL])),
 		hierarchy: unitHierarchy(geo)
 	};
-	protectCounts(rows, counts, shape);
+	report.push({
+		table: 'children_cube',
+		result: await protectCounts('children_cube', rows, counts, shape, plan, geo)
+	});
 	const rates = rateIndicators(plan).filter(
 		(i) =>
 			(counts as string[]).includes(i.numerator) && (counts as string[]).includes(i.denominator)
@@ -110,13 +160,14 @@ function withFlags(names: string[], protectedCols: string[]): string[] {
  * One row per unit and year with every indicator of the plan. Children counts come from the
  * protected cube's total rows, so a value is hidden the same way wherever it is published.
  */
-export function buildIndicatorTable(
+export async function buildIndicatorTable(
 	cubeTable: Table,
 	cubeRaw: CubeRow[],
 	unitYears: UnitYear[],
 	plan: Plan,
-	geo: Geography
-): Table {
+	geo: Geography,
+	report: Protected[]
+): Promise<Table> {
 	const childCols = ['children', 'accessed', 'skills'];
 	const totals = new Map<string, Row>();
 	for (const r of cubeTable.rows)
@@ -138,10 +189,20 @@ export function buildIndicatorTable(
 		row.has_service_network = u.has_service_network;
 		return row;
 	});
-	protectCounts(rows, [...unitCols], {
-		dimensions: ['year', 'level', 'unit_code', 'district_code'],
-		marginals: {},
-		hierarchy: unitHierarchy(geo)
+	report.push({
+		table: 'indicators',
+		result: await protectCounts(
+			'indicators',
+			rows,
+			[...unitCols],
+			{
+				dimensions: ['year', 'level', 'unit_code', 'district_code'],
+				marginals: {},
+				hierarchy: unitHierarchy(geo)
+			},
+			plan,
+			geo
+		)
 	});
 
 	// Raw (unprotected) values feed the rates; rateCell withholds any rate whose inputs are hidden.

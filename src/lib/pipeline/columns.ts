@@ -213,7 +213,8 @@ function protectionOf(plan: Plan, name: string): Partial<ColumnSpec> {
 }
 
 /** Whether the plan protects a column (it then needs a `_suppressed` flag wherever published). */
-export const isProtected = (plan: Plan, name: string) => protectionOf(plan, name).protected === true;
+export const isProtected = (plan: Plan, name: string) =>
+	protectionOf(plan, name).protected === true;
 
 export function describeColumns(plan: Plan, names: string[]): ColumnSpec[] {
 	const cat = columnCatalogue(plan);

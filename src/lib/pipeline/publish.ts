@@ -220,13 +220,24 @@ export class Publisher {
 		});
 	}
 
-	async commit(): Promise<Manifest> {
-		for (const { table, rows } of this.appended.values())
-			this.manifest.tables.push(this.entry(table, await this.withParquet(table, table.name), rows));
+	private staged = false;
+
+	/** Writes the manifest into the staging folder: the folder is then what would be published. */
+	async stage(): Promise<void> {
+		if (!this.staged)
+			for (const { table, rows } of this.appended.values())
+				this.manifest.tables.push(
+					this.entry(table, await this.withParquet(table, table.name), rows)
+				);
+		this.staged = true;
 		await writeFile(
 			path.join(this.staging, 'manifest.json'),
 			JSON.stringify(this.manifest, null, '\t') + '\n'
 		);
+	}
+
+	async commit(): Promise<Manifest> {
+		await this.stage();
 		// The swap: two renames on one file system. If the process dies between them, recoverPublished() puts the old folder back.
 		const old = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-old`);
 		faultPoint('before-swap');

@@ -8,9 +8,16 @@ import type { UnitRecord } from '../domain/intake/schema';
 import { planYears, type Plan } from '../domain/plan';
 import type { Manifest } from '../domain/published';
 import type { Geography } from '../domain/units';
-import { aggregateUnitYears, ChildrenStore } from './aggregate';
+import { aggregateUnitYears, ChildrenStore, type CubeRow, type UnitYear } from './aggregate';
 import { buildReportingTables, buildUnitsTable } from './build-reporting';
-import { buildCubeTable, buildIndicatorTable, type Table } from './build-tables';
+import { auditPublication } from './audit/publication';
+import {
+	buildCubeTable,
+	buildIndicatorTable,
+	ProtectionError,
+	type Protected,
+	type Table
+} from './build-tables';
 import { Publisher, recoverPublished, type PublishedExtra } from './publish';
 import { readReport, readSetup, type Setup } from './read-inputs';
 import { reconcile } from './reconcile';
@@ -78,7 +85,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 			(y) => withChildren.has(y) || units.some((r) => r.year === y)
 		);
 		const periodColumns = plan.reporting.periods.map((p) => p.column);
-		const publisher = await Publisher.open(out, { planId: plan.id, publication: plan.publication, dataset });
+		const publisher = await Publisher.open(out, {
+			planId: plan.id,
+			publication: plan.publication,
+			dataset
+		});
 		try {
 			const manifest = await publishPartitions(publisher, store, {
 				partitions,
@@ -140,13 +151,25 @@ async function publishPartitions(
 		reporting_summary: [],
 		units: []
 	};
+	const report: Protected[] = [];
+	const truth: { cube: CubeRow[]; unitYears: UnitYear[] }[] = [];
 	for (const [i, geo] of ctx.partitions.entries()) {
 		const cube = await store.cube(geo, ctx.years, plan.publication.breakdownDepth);
 		const unitYears = aggregateUnitYears(unitsByPartition[i], geo, ctx.years, ctx.periodColumns);
 		ctx.problems.push(...reconcile(cube, unitYears, geo));
 		if (ctx.problems.length > 0) return undefined;
-		const cubeTable = buildCubeTable(cube, plan, geo);
-		joined.indicators.push(buildIndicatorTable(cubeTable, cube, unitYears, plan, geo));
+		let cubeTable: Table;
+		try {
+			cubeTable = await buildCubeTable(cube, plan, geo, report);
+			joined.indicators.push(
+				await buildIndicatorTable(cubeTable, cube, unitYears, plan, geo, report)
+			);
+		} catch (e) {
+			if (!(e instanceof ProtectionError)) throw e;
+			ctx.problems.push(`${e.message}. Nothing is published; the last published data stays.`);
+			return undefined;
+		}
+		truth.push({ cube, unitYears });
 		const [reporting, reportingSummary] = buildReportingTables(unitYears, plan, geo, dataset.asOf);
 		joined.reporting.push(reporting);
 		joined.reporting_summary.push(reportingSummary);
@@ -171,6 +194,16 @@ async function publishPartitions(
 	publisher.manifest.tables.sort((a, b) => rank(order, a.name) - rank(order, b.name));
 
 	for (const extra of extras(ctx.root, plan)) await publisher.copyExtra(extra);
+
+	// The attack: the staged files, read back as a reader would, solved all at once.
+	publisher.manifest.protection.cells = cellsPublished(report);
+	await publisher.stage();
+	const audit = await auditPublication(publisher.staging, plan, truth);
+	publisher.manifest.protection.audit = audit.summary;
+	if (audit.disclosures.length > 0 || audit.problems.length > 0) {
+		ctx.problems.push(...audit.messages);
+		return undefined;
+	}
 	return publisher.commit();
 }
 
@@ -210,6 +243,20 @@ function extras(root: string, plan: Plan): PublishedExtra[] {
 			title: { vi: 'Văn bản giấy phép GPL-3.0', en: 'GPL-3.0 licence text' }
 		}
 	];
+}
+
+/** Cells of protected counts per table: published, hidden by the rule, hidden to protect others. */
+function cellsPublished(report: Protected[]): Manifest['protection']['cells'] {
+	const byTable = new Map<string, Manifest['protection']['cells'][number]>();
+	for (const { table, result } of report) {
+		const t = byTable.get(table) ?? { table, cells: 0, published: 0, primary: 0, secondary: 0 };
+		t.cells += result.cells;
+		t.primary += result.primary;
+		t.secondary += result.secondary;
+		t.published = t.cells - t.primary - t.secondary;
+		byTable.set(table, t);
+	}
+	return [...byTable.values()];
 }
 
 const rank = (order: string[], name: string) =>
