@@ -80,6 +80,28 @@ export async function auditTables(
 	return result;
 }
 
+/** The published values admit no solution at all: a pipeline bug. Names a broken rule if truth tells. */
+function contradiction(
+	system: CellSystem,
+	relations: CellSystem['relations'],
+	name: string,
+	truth: AuditOptions['truth']
+): Error {
+	const broken = truth
+		? relations.find((r) => {
+				let v = r.constant;
+				for (const t of r.terms) {
+					const c = system.cells[t.cell];
+					v += t.coef * (c.value ?? truth(c) ?? 0);
+				}
+				return r.kind === 'eq' ? Math.abs(v) > 1e-6 : v < -1e-6;
+			})
+		: undefined;
+	return new Error(
+		`audit: the published values of ${name} contradict each other${broken ? ` (${broken.why}: ${broken.terms.map((t) => `${system.cells[t.cell].key} = ${system.cells[t.cell].value ?? `hidden, truly ${truth?.(system.cells[t.cell])}`}`).join(', ')})` : ''}`
+	);
+}
+
 export async function auditSystem(system: CellSystem, opts: AuditOptions): Promise<AuditResult> {
 	const { rule, truth } = opts;
 	const attackers = opts.attackers ?? ['published', 'not-zero'];
@@ -128,16 +150,14 @@ export async function auditSystem(system: CellSystem, opts: AuditOptions): Promi
 				small.map(one),
 				small.map(() => rule.max + 1)
 			);
-			if (highest === null)
-				throw new Error(`audit: the published values of ${name} contradict each other`);
+			if (highest === null) throw contradiction(system, part.relations, name, truth);
 			// only a count that cannot reach max + 1 needs its lowest value
 			const low = small.filter((_, k) => floorBound(highest[k]) <= rule.max);
 			const lowestNeg = plain.maxUpTo(
 				low.map((c) => ({ terms: [{ cell: c, coef: -1 }], constant: 0 })),
 				low.map(() => -(rule.min - 1))
 			);
-			if (lowestNeg === null)
-				throw new Error(`audit: the published values of ${name} contradict each other`);
+			if (lowestNeg === null) throw contradiction(system, part.relations, name, truth);
 			low.forEach((c, k) => {
 				const hi = floorBound(highest[small.indexOf(c)]);
 				const lo = -floorBound(lowestNeg[k]);

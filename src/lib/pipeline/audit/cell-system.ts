@@ -133,7 +133,8 @@ export function buildCellSystem(tables: ReadTable[], units: ReadUnit[]): CellSys
 		const partitionDims = dims.filter(
 			(d) => d !== 'unit_code' && !breakdowns.has(d) && !descriptive.has(d)
 		);
-		const counts = t.columns.filter((c) => c.role === 'count');
+		// counts of people; counts of units (districts with a network) obey other sums and say nothing of people
+		const counts = t.columns.filter((c) => c.role === 'count' && c.protected);
 		const names = new Set(t.columns.map((c) => c.name));
 		atMost[t.name] = Object.fromEntries(
 			counts.filter((c) => c.atMost).map((c) => [c.name, c.atMost as string])

@@ -30,13 +30,16 @@ export async function auditPublication(
 	const folder = await readPublishedFolder(dir);
 	const rawTables: ReadTable[] = [];
 	for (const t of folder.tables) {
-		const measures = t.columns.filter((c) => c.role === 'count' && c.protected);
-		if (measures.length === 0) continue;
-		const keep = t.columns.filter((c) => c.role === 'dimension' || measures.includes(c));
+		// the indicators' own counts come from the units files; their child counts are the cube's
 		const source: Record<string, unknown>[] =
 			t.name === 'indicators'
 				? truth.flatMap((p) => p.unitYears as unknown as Record<string, unknown>[])
 				: truth.flatMap((p) => p.cube as unknown as Record<string, unknown>[]);
+		const measures = t.columns.filter(
+			(c) => c.role === 'count' && c.protected && source.length > 0 && c.name in source[0]
+		);
+		if (measures.length === 0) continue;
+		const keep = t.columns.filter((c) => c.role === 'dimension' || measures.includes(c));
 		rawTables.push({
 			name: t.name,
 			columns: keep,
@@ -50,7 +53,6 @@ export async function auditPublication(
 			})
 		});
 	}
-	// indicators rows carry no child counts here: the cube's total rows hold them
 	const truthSystem = buildCellSystem(rawTables, folder.units);
 	const truthByKey = new Map(truthSystem.cells.map((c) => [c.key, c.value]));
 	const system = buildCellSystem(folder.tables, folder.units);

@@ -139,9 +139,10 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	}
 
 	/**
-	 * A published cell sharing an identity with row `row` whose hiding lets the pinned value move:
-	 * for a size pinned low, a part with enough children to give (smallest such); for a part pinned
-	 * to none, a sibling that has some to give; for a part pinned to all, a sibling with room.
+	 * A published cell whose hiding lets the pinned value move: in an identity of row `row`, or
+	 * failing that of a hidden cell next to it (breadth first). For a size pinned low, a cell with
+	 * enough to give (the smallest such); for a part pinned to none, one with some to give; for a
+	 * part pinned to all, a sibling with room.
 	 */
 	function complementFor(
 		row: number,
@@ -152,25 +153,33 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 		const v = values[column];
 		const h = hidden[column];
 		const sizeOf = size ? values[size] : v;
-		const need = kind === 'size' ? rule.max + 1 - value + 1 : 2;
-		let best: { row: number; score: number } | undefined;
-		let total: number | undefined;
-		for (const k of groupsOf[row]) {
-			const g: AdditiveGroup = groups[k];
-			const asMember = g.members.includes(row);
-			if (asMember && !h[g.total]) total ??= g.total;
-			for (const c of asMember ? g.members : [g.total, ...g.members]) {
-				if (c === row || h[c]) continue;
-				const slack = kind === 'all' ? sizeOf[c] - v[c] : v[c];
-				if (slack < 1) continue;
-				// enough to give, as little as possible beyond it; else as much as there is
-				const score = slack >= need ? slack : 1e6 - slack;
-				if (!best || score < best.score || (score === best.score && c < best.row))
-					best = { row: c, score };
-			}
+		const need = kind === 'size' ? rule.max + 2 - value : 2;
+		const seen = new Set([row]);
+		let frontier = [row];
+		for (let depth = 0; depth < 6 && frontier.length > 0; depth++) {
+			let best: { row: number; score: number } | undefined;
+			const next: number[] = [];
+			for (const r of frontier)
+				for (const k of groupsOf[r]) {
+					const g: AdditiveGroup = groups[k];
+					for (const c of [g.total, ...g.members]) {
+						if (seen.has(c)) continue;
+						seen.add(c);
+						if (h[c]) {
+							next.push(c);
+							continue;
+						}
+						const slack = kind === 'all' ? sizeOf[c] - v[c] : v[c];
+						if (slack < 1 || noData(c, column)) continue;
+						// enough to give, as little as possible beyond it; else as much as there is
+						const score = slack >= need ? slack : 1e6 - slack;
+						if (!best || score < best.score || (score === best.score && c < best.row))
+							best = { row: c, score };
+					}
+				}
+			if (best) return { row: best.row, column };
+			frontier = next;
 		}
-		if (best) return { row: best.row, column };
-		if (total !== undefined) return { row: total, column };
 		return undefined;
 	}
 
