@@ -99,6 +99,10 @@ function addRate(
 ) {
 	rows.forEach((r, i) => {
 		const [n, d] = raw(i);
+		// a count without a flag has not been through protection: never publish a rate on it
+		for (const c of [num, den])
+			if (typeof r[suppressedFlag(c)] !== 'boolean')
+				throw new Error(`rate ${name}: ${c} has no protection flag in this table`);
 		const cell = rateCell(n, d, r[suppressedFlag(num)] === true, r[suppressedFlag(den)] === true);
 		r[name] = cell.value;
 		r[suppressedFlag(name)] = cell.suppressed;
@@ -168,7 +172,12 @@ export async function buildIndicatorTable(
 	geo: Geography,
 	report: Protected[]
 ): Promise<Table> {
-	const childCols = ['children', 'accessed', 'skills'];
+	// the cube's measures the plan's rates use, and the group size: one row per unit carries them
+	const cubeMeasures = new Set<string>(childCountColumns);
+	const used = rateIndicators(plan).flatMap((i) => [i.numerator, i.denominator]);
+	const childCols = plan.measures
+		.map((m) => m.id)
+		.filter((m) => cubeMeasures.has(m) && (used.includes(m) || m === 'children'));
 	const totals = new Map<string, Row>();
 	for (const r of cubeTable.rows)
 		if (breakdownIds.every((d) => r[d] === ALL)) totals.set(`${r.unit_code}|${r.year}`, r);
