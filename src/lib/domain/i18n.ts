@@ -24,7 +24,8 @@ const vi = {
 	footerPlan: 'Kế hoạch',
 	footerSources: 'Nguồn và giấy phép',
 	footerCode: 'Mã nguồn của trang theo giấy phép MIT; ranh giới hành chính theo GPL-3.0.',
-	footerPrivacy: 'Số nhỏ hơn 5 trẻ được ẩn để bảo vệ trẻ em.',
+	footerPrivacy:
+		'Để bảo vệ trẻ em, không công bố nhóm từ {min} đến {max} người, và không số liệu nào cho phép suy ra một nhóm như vậy.',
 	phase: 'Giai đoạn',
 	year: 'Năm',
 	target: 'Mục tiêu',
@@ -203,7 +204,8 @@ const en: Record<MessageKey, string> = {
 	footerPlan: 'Plan',
 	footerSources: 'Sources and licences',
 	footerCode: 'Site code under the MIT licence; administrative boundaries under GPL-3.0.',
-	footerPrivacy: 'Numbers under 5 children are hidden to protect children.',
+	footerPrivacy:
+		'To protect children, no group of {min} to {max} people is published, nor any figure from which one can be worked out.',
 	phase: 'Phase',
 	year: 'Year',
 	target: 'Target',

@@ -81,6 +81,8 @@ export interface SiteInfo {
 	planTitle: Label;
 	planShortTitle: Label;
 	attribution: string;
+	/** the rule the published data was protected by (the footer states it) */
+	protectionRule: Protection['rule'];
 }
 
 /** read_csv `types` for a published table: text columns stay text (codes like "608" or "3"). */

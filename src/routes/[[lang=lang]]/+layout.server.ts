@@ -13,7 +13,8 @@ export const load: LayoutServerLoad = ({ params }) => {
 		source: manifest.source,
 		planTitle: plan.title,
 		planShortTitle: plan.shortTitle,
-		attribution: plan.geography.attribution
+		attribution: plan.geography.attribution,
+		protectionRule: manifest.protection.rule
 	};
 	// Absolute link-preview URLs need the public address: SITE_URL=https://… npm run build.
 	const siteUrl = (process.env.SITE_URL ?? '').replace(/\/$/, '');

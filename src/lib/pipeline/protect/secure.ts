@@ -50,6 +50,7 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	const { rows, measures, rule, shape } = input;
 	const groups = additiveGroups(rows, shape);
 	const groupsOf: number[][] = rows.map(() => []);
+	const totals = new Set(groups.map((g) => g.total));
 	groups.forEach((g, k) => [g.total, ...g.members].forEach((c) => groupsOf[c].push(k)));
 	const values: Record<string, number[]> = {};
 	const hidden: Record<string, boolean[]> = {};
@@ -171,8 +172,9 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 						}
 						const slack = kind === 'all' ? sizeOf[c] - v[c] : v[c];
 						if (slack < 1 || noData(c, column)) continue;
-						// enough to give, as little as possible beyond it; else as much as there is
-						const score = slack >= need ? slack : 1e6 - slack;
+						// enough to give, as little as possible beyond it; else as much as there is; a
+						// total last, since a unit's or a margin's total is what readers look for
+						const score = (slack >= need ? slack : 1e6 - slack) + (totals.has(c) ? 1e7 : 0);
 						if (!best || score < best.score || (score === best.score && c < best.row))
 							best = { row: c, score };
 					}
