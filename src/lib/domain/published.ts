@@ -16,6 +16,8 @@ export interface ManifestColumn {
 	label: Label;
 	/** a count of people or a rate on people: hidden by the plan's rule, with a `<name>_suppressed` flag */
 	protected?: boolean;
+	/** a count that is not of people: of units or of reports (not protected: it singles out no one) */
+	counts?: 'units' | 'reports';
 	/** a count that never exceeds another count of the same row (a public rule the attacker knows) */
 	atMost?: string;
 	/** a rate: numerator ÷ denominator × 100, rounded to one decimal, of two counts of the same row */

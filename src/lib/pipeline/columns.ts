@@ -11,6 +11,8 @@ export interface ColumnSpec {
 	role: ColumnRole;
 	label: Label;
 	protected?: boolean;
+	/** a count that is not of people: of units (districts with a network) or of reports */
+	counts?: 'units' | 'reports';
 	atMost?: string;
 	numerator?: string;
 	denominator?: string;
@@ -113,6 +115,7 @@ const base: Record<string, Omit<ColumnSpec, 'name'>> = {
 	has_service_network: {
 		type: 'INTEGER',
 		role: 'count',
+		counts: 'units',
 		label: {
 			vi: 'Có dịch vụ / mạng lưới liên kết (1 có, 0 không)',
 			en: 'Has services / a linked network (1 yes, 0 no)'
@@ -121,32 +124,43 @@ const base: Record<string, Omit<ColumnSpec, 'name'>> = {
 	expected: {
 		type: 'INTEGER',
 		role: 'count',
+		counts: 'reports',
 		label: { vi: 'Số báo cáo phải nộp', en: 'Reports expected' }
 	},
 	received: {
 		type: 'INTEGER',
 		role: 'count',
+		counts: 'reports',
 		label: { vi: 'Số báo cáo đã nhận', en: 'Reports received' }
 	},
 	on_time: {
 		type: 'INTEGER',
 		role: 'count',
+		counts: 'reports',
 		label: { vi: 'Số báo cáo đúng hạn', en: 'Reports on time' }
 	},
-	late: { type: 'INTEGER', role: 'count', label: { vi: 'Số báo cáo trễ hạn', en: 'Reports late' } },
+	late: {
+		type: 'INTEGER',
+		role: 'count',
+		counts: 'reports',
+		label: { vi: 'Số báo cáo trễ hạn', en: 'Reports late' }
+	},
 	missing: {
 		type: 'INTEGER',
 		role: 'count',
+		counts: 'reports',
 		label: { vi: 'Số báo cáo chưa nộp', en: 'Reports missing' }
 	},
 	completeness_rate: {
 		type: 'DOUBLE',
 		role: 'rate',
+		counts: 'reports',
 		label: { vi: 'Tỷ lệ đầy đủ (%)', en: 'Completeness (%)' }
 	},
 	timeliness_rate: {
 		type: 'DOUBLE',
 		role: 'rate',
+		counts: 'reports',
 		label: { vi: 'Tỷ lệ đúng hạn (%)', en: 'Timeliness (%)' }
 	},
 	reports_level: {
@@ -184,10 +198,16 @@ export function columnCatalogue(plan: Plan): Record<string, Omit<ColumnSpec, 'na
 				label: { vi: `${ind.shortLabel.vi} (%)`, en: `${ind.shortLabel.en} (%)` }
 			};
 		else if (ind.kind === 'unit_count') {
-			cat[`${ind.id}_count`] = { type: 'INTEGER', role: 'count', label: ind.shortLabel };
+			cat[`${ind.id}_count`] = {
+				type: 'INTEGER',
+				role: 'count',
+				counts: 'units',
+				label: ind.shortLabel
+			};
 			cat[`${ind.id}_units`] = {
 				type: 'INTEGER',
 				role: 'count',
+				counts: 'units',
 				label: { vi: `${ind.shortLabel.vi}: số đơn vị`, en: `${ind.shortLabel.en}: units` }
 			};
 		}
@@ -232,6 +252,16 @@ export function describeColumns(plan: Plan, names: string[]): ColumnSpec[] {
 		const spec = cat[name];
 		if (!spec)
 			throw new Error(`No column metadata for "${name}": add it to src/lib/pipeline/columns.ts`);
-		return { name, ...spec, ...protectionOf(plan, name) };
+		const out = { name, ...spec, ...protectionOf(plan, name) };
+		// fail closed: a count is a measure of the plan (protected) or said to count no one
+		if (out.role === 'count' && !out.protected && !out.counts)
+			throw new Error(
+				`Count column "${name}" is neither a measure of the plan (measures, protected) nor declared a count of units or reports (columns.ts)`
+			);
+		if (out.role === 'rate' && !out.protected && !out.counts)
+			throw new Error(
+				`Rate column "${name}" is neither a rate indicator of the plan nor a rate of reports: it would not be protected`
+			);
+		return out;
 	});
 }
