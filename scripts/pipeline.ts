@@ -29,6 +29,11 @@ if (!result.ok) {
 }
 const m = result.manifest!;
 const secs = ((performance.now() - started) / 1000).toFixed(1);
+const p = m.protection;
+const cells = p.cells.reduce((a, c) => [a[0] + c.published, a[1] + c.cells], [0, 0]);
+console.log(
+	`Protection: ${cells[0]} of ${cells[1]} cells of counts of people published (${((100 * cells[0]) / cells[1]).toFixed(1)} %); the attack checked ${p.audit.hiddenValues} hidden values (${p.audit.smallGroups} small groups) in ${p.audit.seconds} s and pinned ${p.audit.disclosures}.`
+);
 console.log(
 	`Published ${m.tables.length} tables (${m.tables.map((t: { name: string; rows: number }) => `${t.name}: ${t.rows} rows`).join(', ')}) as of ${m.asOf}${m.illustrative ? ', ILLUSTRATIVE data' : ''} in ${secs} s.`
 );

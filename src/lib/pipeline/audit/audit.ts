@@ -33,6 +33,8 @@ export interface AuditOptions {
 	truth?: (cell: Cell) => number | undefined;
 	/** which attackers to run (default both): the stronger one alone decides whether it is safe */
 	attackers?: Disclosure['attacker'][];
+	/** audit only these partitions (years) */
+	only?: Set<string>;
 	/** progress, one line per partition */
 	log?: (line: string) => void;
 }
@@ -137,6 +139,7 @@ export async function auditSystem(system: CellSystem, opts: AuditOptions): Promi
 		});
 
 	for (const [name, part] of partitions(system)) {
+		if (opts.only && !opts.only.has(name)) continue;
 		const began = performance.now();
 		const targets = part.cells.filter((i) => cells[i].protected);
 		hiddenValues += targets.length;

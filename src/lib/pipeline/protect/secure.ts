@@ -94,37 +94,43 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	cheap();
 
 	const noData = (i: number, m: string) => rows[i][m] === null;
-	const read = (withHidden: boolean): ReadTable => ({
+	// the table as a reader would have it if nothing were hidden: the attack's cells and truth
+	const plain: ReadTable = {
 		name: input.name,
 		columns: input.columns,
-		rows: rows.map((r, i) => {
+		rows: rows.map((r) => {
 			const out: Record<string, unknown> = { ...r };
-			for (const m of measures) {
-				const h = withHidden && hidden[m][i];
-				out[m] = h ? null : r[m];
-				out[`${m}_suppressed`] = h;
-			}
+			for (const m of measures) out[`${m}_suppressed`] = false;
 			return out;
 		})
-	});
-	const truthSystem = buildCellSystem([read(false)], input.units);
-	const truth = new Map(truthSystem.cells.map((c) => [c.key, c.value as number]));
+	};
+	// one system for every round: its shape does not change, only which values are hidden
+	const system = buildCellSystem([plain], input.units);
+	const trueValues = system.cells.map((c) => c.value as number);
+	const truth = new Map(system.cells.map((c, i) => [c.key, trueValues[i]]));
+	const cellByKey = new Map(system.cells.map((c) => [c.key, c]));
 
 	let remaining: Disclosure[] = [];
+	let dirty = new Set<string>();
 	let rounds = 0;
 	const maxRounds = input.maxRounds ?? 30;
 	for (; rounds < maxRounds; rounds++) {
-		const system = buildCellSystem([read(true)], input.units);
+		system.cells.forEach((c, i) => {
+			c.value = hidden[c.column][c.row] ? null : trueValues[i];
+		});
+		// a complement changes only its own year: after the first round, audit the years that moved
 		const audit = await auditSystem(system, {
 			rule,
 			truth: (c) => truth.get(c.key),
-			attackers: ['not-zero']
+			attackers: ['not-zero'],
+			only: rounds === 0 ? undefined : dirty
 		});
 		remaining = audit.disclosures;
+		dirty = new Set(remaining.map((d) => cellByKey.get(d.key)?.partition ?? ''));
 		if (remaining.length === 0) break;
 		let added = 0;
 		for (const d of remaining) {
-			const cell = system.cells.find((c) => c.key === d.key);
+			const cell = cellByKey.get(d.key);
 			if (!cell) continue;
 			const column = d.column;
 			const target = complementFor(cell.row, column, d.kind, d.truth ?? 0);
