@@ -95,7 +95,8 @@ function addRate(
 	name: string,
 	num: string,
 	den: string,
-	raw: (i: number) => [number | null, number | null]
+	raw: (i: number) => [number | null, number | null],
+	minDenominator: number
 ) {
 	rows.forEach((r, i) => {
 		const [n, d] = raw(i);
@@ -103,7 +104,13 @@ function addRate(
 		for (const c of [num, den])
 			if (typeof r[suppressedFlag(c)] !== 'boolean')
 				throw new Error(`rate ${name}: ${c} has no protection flag in this table`);
-		const cell = rateCell(n, d, r[suppressedFlag(num)] === true, r[suppressedFlag(den)] === true);
+		const cell = rateCell(
+			n,
+			d,
+			r[suppressedFlag(num)] === true,
+			r[suppressedFlag(den)] === true,
+			minDenominator
+		);
 		r[name] = cell.value;
 		r[suppressedFlag(name)] = cell.suppressed;
 	});
@@ -132,10 +139,17 @@ export async function buildCubeTable(
 			(counts as string[]).includes(i.numerator) && (counts as string[]).includes(i.denominator)
 	);
 	for (const ind of rates)
-		addRate(rows, `${ind.id}_rate`, ind.numerator, ind.denominator, (i) => [
-			raw[i][ind.numerator as keyof CubeRow] as number,
-			raw[i][ind.denominator as keyof CubeRow] as number
-		]);
+		addRate(
+			rows,
+			`${ind.id}_rate`,
+			ind.numerator,
+			ind.denominator,
+			(i) => [
+				raw[i][ind.numerator as keyof CubeRow] as number,
+				raw[i][ind.denominator as keyof CubeRow] as number
+			],
+			plan.publication.rule.minDenominator
+		);
 	const names = [...shape.dimensions, ...counts, ...rates.map((i) => `${i.id}_rate`)];
 	return {
 		name: 'children_cube',
@@ -224,13 +238,20 @@ export async function buildIndicatorTable(
 	for (const ind of rateIndicators(plan)) {
 		const name = `${ind.id}_rate`;
 		rateCols.push(name);
-		addRate(rows, name, ind.numerator, ind.denominator, (i) => {
-			const src = raw.get(`${rows[i].unit_code}|${rows[i].year}`);
-			return [
-				(src?.[ind.numerator] as number | null | undefined) ?? null,
-				(src?.[ind.denominator] as number | null | undefined) ?? null
-			];
-		});
+		addRate(
+			rows,
+			name,
+			ind.numerator,
+			ind.denominator,
+			(i) => {
+				const src = raw.get(`${rows[i].unit_code}|${rows[i].year}`);
+				return [
+					(src?.[ind.numerator] as number | null | undefined) ?? null,
+					(src?.[ind.denominator] as number | null | undefined) ?? null
+				];
+			},
+			plan.publication.rule.minDenominator
+		);
 	}
 
 	// Unit counts (districts and communes with a network): counts of units, not of children.
