@@ -35,10 +35,14 @@ afterAll(async () => {
 	for (const dir of tmpDirs) await rm(dir, { recursive: true, force: true });
 });
 
-/** Rows for years 2018–2020 (the fixture's years): 11 province/district units × 1008 cells each, 102 communes × 17. */
+/**
+ * Rows for years 2018–2020 (the fixture's years), by the plan's breakdown depth: the province's
+ * total and every combination of up to three breakdowns (1 + 16 one-way + 97 two-way + 282
+ * three-way cells), each district's total and one breakdown at a time (1 + 16), communes' totals.
+ */
 const expectedRows = {
 	indicators: 3 * 113,
-	children_cube: 3 * (11 * 1008 + 102 * 17),
+	children_cube: 3 * (1 + 16 + 97 + 282 + 10 * 17 + 102),
 	reporting: 3 * 2 * 112,
 	reporting_summary: 3 * 2 * 12,
 	units: 113
@@ -86,7 +90,10 @@ describe('runPipeline on fixtures/valid', () => {
 			plan: 'kontum-3430',
 			asOf: '2020-12-31',
 			illustrative: true,
-			suppression: { minCount: 1, maxCount: 4, minDenominator: 5 }
+			protection: {
+				rule: { min: 1, max: 4, minDenominator: 5 },
+				breakdownDepth: { province: 3, district: 1, commune: 0 }
+			}
 		});
 	});
 
@@ -170,12 +177,16 @@ describe('runPipeline on fixtures/valid', () => {
 			);
 			expect(byYear).toEqual(['46', '50', '82']);
 			// 2020 accessed 9+6+5+5+1+11+7+8+4+2 = 58, skills 7+4+3+5+1+9+6+6+3+1 = 45
+			// Skills (45) are hidden: Măng Ri's 1 is hidden, so Tu Mơ Rông's skills are hidden with
+			// it, and with every other district at 0 the province's would give Tu Mơ Rông's away.
 			expect(find('indicators', { year: '2020', unit_code: '62' })).toMatchObject({
 				children: '82',
 				accessed: '58',
-				skills: '45',
+				skills: '',
+				skills_suppressed: 'true',
 				access_rate: '70.7', // 58 / 82 = 70.73 %
-				skills_rate: '54.9', // 45 / 82 = 54.88 %
+				skills_rate: '',
+				skills_rate_suppressed: 'true',
 				children_suppressed: 'false',
 				access_rate_suppressed: 'false'
 			});
@@ -183,7 +194,7 @@ describe('runPipeline on fixtures/valid', () => {
 			expect(find('children_cube', { year: '2020', unit_code: '62', ...allCells })).toMatchObject({
 				children: '82',
 				accessed: '58',
-				skills: '45',
+				skills: '',
 				access_rate: '70.7'
 			});
 		});
@@ -227,15 +238,15 @@ describe('runPipeline on fixtures/valid', () => {
 				staff: '',
 				staff_suppressed: 'true'
 			});
-			// Duy Tân (23284): 2 children of disability type 1 in 2020
+			// Duy Tân (23284): 2 children of disability type 1 in 2020. Communes publish totals only,
+			// so no commune row by type exists; its district (608) publishes 12 + 2 = 14
+			const rows = tables.children_cube.filter(
+				(r) => r.year === '2020' && r.unit_code === '23284' && r.disability_type !== 'all'
+			);
+			expect(rows).toEqual([]);
 			expect(
-				find('children_cube', {
-					year: '2020',
-					unit_code: '23284',
-					...allCells,
-					disability_type: '1'
-				})
-			).toMatchObject({ children: '', children_suppressed: 'true' });
+				find('children_cube', { year: '2020', unit_code: '608', ...allCells, disability_type: '1' })
+			).toMatchObject({ children: '14', accessed: '10', children_suppressed: 'false' });
 		});
 
 		it('reads both date formats and tells on time, late and missing reports apart', () => {
