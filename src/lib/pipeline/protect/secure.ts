@@ -2,8 +2,9 @@
  * Protects one table's counts of people against the attacker of SECURITY.md:
  *
  * 1. primary: every count from rule.min to rule.max is hidden;
- * 2. whole rows: where the group's size (children) is hidden, every count of the row is, so
- *    nothing is said of what a small group received;
+ * 2. whole groups: where a group's size (children; caregivers; staff) is hidden, every count of
+ *    the row that is part of it (`atMost`, directly or through another part) is, so nothing is
+ *    said of what a small group received;
  * 3. complements, cheap first: no identity of the table may have a single hidden cell;
  * 4. complements the attacker asks for: the audit's linear programme (with truth, and knowing
  *    which hidden counts are not zero) names every small group it can still pin, and a
@@ -57,8 +58,17 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	const atMost = Object.fromEntries(
 		input.columns.filter((c) => c.atMost).map((c) => [c.name, c.atMost as string])
 	);
-	// the group's size: the measure every other one is part of
-	const size = measures.find((m) => !atMost[m] && measures.some((o) => atMost[o] === m));
+	const rootOf = (m: string) => {
+		let c = m;
+		for (let i = 0; i < 10 && atMost[c]; i++) c = atMost[c];
+		return c;
+	};
+	// the groups' sizes: measures that others are part of (a table may have several: the
+	// indicators' caregivers and staff), each with the measures of its group, itself first
+	const groupOf: Record<string, string[]> = {};
+	for (const m of measures)
+		if (!atMost[m] && measures.some((o) => atMost[o] === m))
+			groupOf[m] = measures.filter((o) => rootOf(o) === m);
 	for (const m of measures) {
 		values[m] = rows.map((r) => num(r[m]) ?? 0);
 		hidden[m] = values[m].map((v) => v >= rule.min && v <= rule.max);
@@ -67,16 +77,16 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	for (const m of measures) primary += hidden[m].filter(Boolean).length;
 
 	const wholeRows = () => {
-		if (!size) return false;
 		let changed = false;
-		hidden[size].forEach((h, i) => {
-			if (!h) return;
-			for (const m of measures)
-				if (!hidden[m][i]) {
-					hidden[m][i] = true;
-					changed = true;
-				}
-		});
+		for (const [size, group] of Object.entries(groupOf))
+			hidden[size].forEach((h, i) => {
+				if (!h) return;
+				for (const m of group)
+					if (!hidden[m][i]) {
+						hidden[m][i] = true;
+						changed = true;
+					}
+			});
 		return changed;
 	};
 	const singleEquations = () => {
@@ -135,7 +145,7 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 			const column = d.column;
 			const target = complementFor(cell.row, column, d.kind, d.truth ?? 0);
 			if (target === undefined) continue;
-			for (const m of target.column === size ? measures : [target.column])
+			for (const m of groupOf[target.column] ?? [target.column])
 				if (!hidden[m][target.row] && !noData(target.row, m)) {
 					hidden[m][target.row] = true;
 					added++;
@@ -159,7 +169,7 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	): { row: number; column: string } | undefined {
 		const v = values[column];
 		const h = hidden[column];
-		const sizeOf = size ? values[size] : v;
+		const sizeOf = values[rootOf(column)];
 		const need = kind === 'size' ? rule.max + 2 - value : 2;
 		const seen = new Set([row]);
 		let frontier = [row];
