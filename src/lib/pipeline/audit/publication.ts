@@ -12,6 +12,9 @@ import { readPublishedFolder } from './read-published';
 export const AUDIT_METHOD =
 	'HiGHS linear programming over every published table at once, per year: bounds of every hidden count, from the published values alone and knowing which hidden counts are not zero';
 
+/** Columns that only describe a row's unit: left out of a message naming the cell. */
+const UNIT_ATTRIBUTES = ['level', 'district_code'];
+
 export interface PublicationAudit {
 	summary: Protection['audit'];
 	disclosures: Disclosure[];
@@ -54,8 +57,28 @@ export async function auditPublication(
 		});
 	}
 	const truthSystem = buildCellSystem(rawTables, folder.units);
+	const tableByName = new Map(folder.tables.map((t) => [t.name, t]));
 	const truthByKey = new Map(truthSystem.cells.map((c) => [c.key, c.value]));
 	const system = buildCellSystem(folder.tables, folder.units);
+	const cellByKey = new Map(system.cells.map((c) => [c.key, c]));
+	// the cell as a reader finds it in the file: the row's year, unit and breakdowns (not 'all')
+	const whereOf = (d: Disclosure) => {
+		const cell = cellByKey.get(d.key);
+		const table = cell && tableByName.get(cell.table);
+		const row = cell && table?.rows[cell.row];
+		if (!table || !row) return d.key;
+		return table.columns
+			.filter((c) => c.role === 'dimension' && !UNIT_ATTRIBUTES.includes(c.name))
+			.filter((c) => row[c.name] !== undefined && row[c.name] !== '' && row[c.name] !== 'all')
+			.map((c) => `${c.name} ${row[c.name]}`)
+			.join(', ');
+	};
+	const whatOf = (d: Disclosure) =>
+		d.kind !== 'size'
+			? `${d.conclusion} (${d.kind} of a small group)`
+			: d.conclusion.startsWith('=')
+				? `${d.column} ${d.conclusion}`
+				: `${d.column} is ${d.conclusion}`;
 	const result = await auditSystem(system, {
 		rule: plan.publication.rule,
 		truth: (c) => truthByKey.get(c.key) ?? undefined
@@ -65,7 +88,7 @@ export async function auditPublication(
 		.slice(0, 20)
 		.map(
 			(d) =>
-				`Kiểm tra bảo vệ: một nhóm nhỏ vẫn suy ra được / Disclosure audit: a small group can be worked out — ${d.table}.${d.column} ${d.key}: ${d.conclusion} (${d.attacker === 'published' ? 'from the published values' : 'knowing which hidden counts are not zero'}). Nothing is published; the last published data stays.`
+				`Kiểm tra bảo vệ: một nhóm nhỏ vẫn suy ra được / Disclosure audit: a small group can be worked out — ${d.table}, ${whereOf(d)}: ${whatOf(d)}, ${d.attacker === 'published' ? 'from the published values alone' : 'knowing which hidden counts are not zero'}. Nothing is published; the last published data stays.`
 		);
 	if (disclosures.length > 20) messages.push(`… and ${disclosures.length - 20} more.`);
 	if (system.problems.length > 0)
