@@ -123,6 +123,9 @@ describe('auditTables on hand-made publications', () => {
 		//   ⇒ A.z = A.all + B.all − B.z + C.x + C.y − D.x − D.y = 15 + 22 − 9 + 10 + 11 − 21 − 26 = 2.
 		// A.z is the bridge between two cycles of hidden cells: (A.x A.y B.y B.x) moves by ±t, t in
 		// [−5, 7] (A.x, B.x ≥ 0; A.y, B.y ≥ 0), (C.z C.all D.z D.all) by +s, s ≥ −3, unbounded above.
+		// (A 2 × 3 table cannot do this by elimination: a hidden cell is fixed by the identities
+		// exactly when it is a bridge between two cycles of hidden cells in the grid's row/column
+		// graph, and two disjoint cycles need four rows of the grid, the total row included.)
 		// So: A.z = 2 exactly (both attackers; the one who knows it is not zero asks only its
 		// maximum, 2); C.z (3) is anywhere in [0, ∞): not pinned. 6, 7, 5, 8 are not small groups.
 		const t = handTable(
