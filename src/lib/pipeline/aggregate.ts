@@ -1,7 +1,6 @@
 /**
  * Aggregates validated report records with DuckDB (Node) into the views the pages need:
- * the breakdown cube (province and districts: every combination of breakdowns with their
- * totals; communes: totals and one breakdown at a time), and unit-year facts (caregivers,
+ * the breakdown cube (each level up to the plan's breakdown depth, with totals), and unit-year facts (caregivers,
  * staff, networks, report dates). Values are raw here; protection comes next.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';

@@ -157,16 +157,34 @@ export async function buildCubeTable(
 			vi: 'TEKT theo dạng tật, mức độ, giới tính, nhóm tuổi, dân tộc',
 			en: 'Children with disabilities by type, severity, sex, age band and ethnicity'
 		},
-		description: {
-			vi: 'Tỉnh và huyện: mọi tổ hợp phân tổ và các dòng tổng ("all"). Xã: dòng tổng và từng phân tổ một.',
-			en: 'Province and districts: every combination of breakdowns with totals ("all"). Communes: totals and one breakdown at a time.'
-		},
+		description: cubeDescription(plan),
 		columns: describeColumns(
 			plan,
 			withFlags(names, [...counts, ...rates.map((i) => `${i.id}_rate`)])
 		),
 		rows,
 		shape
+	};
+}
+
+/** What each level publishes, from the plan's breakdown depth. */
+function cubeDescription(plan: Plan): Label {
+	const d = plan.publication.breakdownDepth;
+	const vi = (n: number) =>
+		n === 0
+			? 'chỉ dòng tổng'
+			: n === 1
+				? 'dòng tổng và từng phân tổ một'
+				: `dòng tổng và tổ hợp tối đa ${n} phân tổ`;
+	const en = (n: number) =>
+		n === 0
+			? 'totals only'
+			: n === 1
+				? 'totals and one breakdown at a time'
+				: `totals and combinations of up to ${n} breakdowns`;
+	return {
+		vi: `Tỉnh: ${vi(d.province)}. Huyện: ${vi(d.district)}. Xã: ${vi(d.commune)}. Dòng tổng của một phân tổ có giá trị "all".`,
+		en: `Province: ${en(d.province)}. Districts: ${en(d.district)}. Communes: ${en(d.commune)}. A breakdown's total has the value "all".`
 	};
 }
 
