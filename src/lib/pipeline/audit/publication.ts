@@ -9,8 +9,9 @@ import { auditSystem, type Disclosure } from './audit';
 import { buildCellSystem, type ReadTable } from './cell-system';
 import { readPublishedFolder } from './read-published';
 
+/** Both languages in one text, as the published files' notices are: the page shows it as it is. */
 export const AUDIT_METHOD =
-	'HiGHS linear programming over every published table at once, per year: bounds of every hidden count, from the published values alone and knowing which hidden counts are not zero';
+	'Quy hoạch tuyến tính HiGHS trên mọi bảng công bố cùng lúc, từng năm: cận của mỗi số bị ẩn, chỉ từ số liệu công bố và khi biết số nào khác 0 / HiGHS linear programming over every published table at once, per year: bounds of every hidden count, from the published values alone and knowing which hidden counts are not zero';
 
 /** Columns that only describe a row's unit: left out of a message naming the cell. */
 const UNIT_ATTRIBUTES = ['level', 'district_code'];
