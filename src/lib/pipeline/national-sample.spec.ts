@@ -20,18 +20,12 @@ import { buildCellSystem, type Cell, type ReadTable } from './audit/cell-system'
 import { readPublishedFolder, type PublishedFolder } from './audit/read-published';
 import { runPipeline, type PipelineResult } from './run';
 
-const BREAKDOWNS = ['disability_type', 'severity', 'sex', 'age_band', 'ethnicity'];
-const CHILD_COUNTS = [
-	'children',
-	'accessed',
-	'accessed_health',
-	'accessed_education',
-	'accessed_social',
-	'accessed_protection',
-	'skills'
-];
-const PEOPLE_COUNTS = ['caregivers', 'caregivers_trained', 'staff', 'staff_trained'];
-type Level = 'province' | 'district' | 'commune';
+import {
+	BREAKDOWNS,
+	CHILD_COUNTS,
+	UNIT_COUNTS as PEOPLE_COUNTS,
+	type Level
+} from './fixtures/truth';
 
 let tmp: string;
 let result: PipelineResult;
