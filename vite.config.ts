@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// a whole pipeline run (audit included) in a beforeAll: about 10 s, more on a busy machine
+		hookTimeout: 60_000
 	}
 });

@@ -33,7 +33,7 @@ vi.mock('./protect/secure', async (importOriginal) => {
 					return small;
 				});
 			}
-			return { hidden, cells, primary, secondary: 0, rounds: 0, remaining: [] };
+			return { hidden, cells, primary, secondary: 0, rounds: 0, remaining: [], records: [] };
 		}
 	};
 });

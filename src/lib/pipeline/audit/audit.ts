@@ -20,6 +20,7 @@ import {
 	type ReadTable,
 	type ReadUnit
 } from './cell-system';
+import { recordsMeasures, withRecords } from './records';
 import { floorBound, partitions, PartitionProgramme, type Expression } from './solve';
 
 export interface AuditRule {
@@ -33,6 +34,11 @@ export interface AuditOptions {
 	truth?: (cell: Cell) => number | undefined;
 	/** which attackers to run (default both): the stronger one alone decides whether it is safe */
 	attackers?: Disclosure['attacker'][];
+	/**
+	 * measures the attacker models as sums of records (records.ts); default: every measure that
+	 * fits the solver's limit (recordsMeasures), [] for the cell model alone
+	 */
+	records?: string[];
 	/** audit only these partitions (years) */
 	only?: Set<string>;
 	/** progress, one line per partition */
@@ -76,7 +82,8 @@ export async function auditTables(
 	opts: AuditOptions
 ): Promise<AuditResult> {
 	const started = performance.now();
-	const system = buildCellSystem(tables, units);
+	const cellSystem = buildCellSystem(tables, units);
+	const system = withRecords(cellSystem, opts.records ?? recordsMeasures(cellSystem));
 	const result = await auditSystem(system, opts);
 	result.seconds = (performance.now() - started) / 1000;
 	return result;
@@ -117,6 +124,8 @@ export async function auditSystem(system: CellSystem, opts: AuditOptions): Promi
 		return t === undefined ? truth === undefined : t >= rule.min && t <= rule.max;
 	};
 	const notZero = (i: number) => {
+		// records no table publishes may well be empty
+		if (cells[i].latent) return false;
 		if (!truth) return true;
 		const t = truth(cells[i]);
 		return t !== undefined && t >= 1;
@@ -142,49 +151,40 @@ export async function auditSystem(system: CellSystem, opts: AuditOptions): Promi
 		if (opts.only && !opts.only.has(name)) continue;
 		const began = performance.now();
 		const targets = part.cells.filter((i) => cells[i].protected);
+		const latentCount = part.cells.filter((i) => cells[i].latent).length;
 		hiddenValues += targets.length;
 		const small = targets.filter(isSmall);
 		smallGroups += small.length;
 
-		// 1. from the published values alone: pinned inside min–max (lowest ≥ min, highest ≤ max)
+		// 1. from the published values alone: pinned inside min–max (lowest ≥ min, highest ≤ max);
+		// one model asks both, since its first solve is most of the cost
 		if (attackers.includes('published')) {
 			const plain = await PartitionProgramme.create(system, part, () => 0);
-			const highest = plain.maxUpTo(
-				small.map(one),
-				small.map(() => rule.max + 1)
+			const q = plain.questions(
+				[...small.map(one), ...small.map((c) => ({ terms: [{ cell: c, coef: -1 }], constant: 0 }))],
+				[...small.map(() => rule.max + 1), ...small.map(() => -(rule.min - 1))]
 			);
-			if (highest === null) throw contradiction(system, part.relations, name, truth);
-			// only a count that cannot reach max + 1 needs its lowest value
-			const low = small.filter((_, k) => floorBound(highest[k]) <= rule.max);
-			const lowestNeg = plain.maxUpTo(
-				low.map((c) => ({ terms: [{ cell: c, coef: -1 }], constant: 0 })),
-				low.map(() => -(rule.min - 1))
-			);
-			if (lowestNeg === null) throw contradiction(system, part.relations, name, truth);
-			low.forEach((c, k) => {
-				const hi = floorBound(highest[small.indexOf(c)]);
-				const lo = -floorBound(lowestNeg[k]);
-				if (lo >= rule.min) report(c, 'size', 'published', lo === hi ? `= ${lo}` : `${lo}–${hi}`);
-			});
+			try {
+				const highest = q.maxUpTo(small.map((_, k) => k));
+				if (highest === null) throw contradiction(system, part.relations, name, truth);
+				// only a count that cannot reach max + 1 needs its lowest value
+				const low = small.map((_, k) => k).filter((k) => floorBound(highest[k]) <= rule.max);
+				const lowestNeg = q.maxUpTo(low.map((k) => small.length + k));
+				if (lowestNeg === null) throw contradiction(system, part.relations, name, truth);
+				low.forEach((k, j) => {
+					const hi = floorBound(highest[k]);
+					const lo = -floorBound(lowestNeg[j]);
+					if (lo >= rule.min)
+						report(small[k], 'size', 'published', lo === hi ? `= ${lo}` : `${lo}–${hi}`);
+				});
+			} finally {
+				q.dispose();
+			}
 		}
 		if (!attackers.includes('not-zero')) continue;
 
-		// 2. knowing which hidden counts are not zero
-		const strong = await PartitionProgramme.create(system, part, (i) => (notZero(i) ? 1 : 0));
-		const strongHigh = strong.maxUpTo(
-			small.map(one),
-			small.map(() => rule.max + 1)
-		);
-		if (strongHigh === null) {
-			refuted.push(name);
-			continue;
-		}
-		small.forEach((c, k) => {
-			const hi = floorBound(strongHigh[k]);
-			if (hi <= rule.max) report(c, 'size', 'not-zero', hi === 1 ? '= 1' : `1–${hi}`);
-		});
-
-		// 3. attributes of small groups: a part of the group pinned to none or to all of it
+		// 2. knowing which hidden counts are not zero: sizes, then attributes of small groups (a
+		// part of the group pinned to none or to all of it), from one model
 		const checks: { cell: number; kind: 'none' | 'all'; e: Expression; group: number }[] = [];
 		const smallSet = new Set(small);
 		for (const row of system.rows) {
@@ -209,12 +209,28 @@ export async function auditSystem(system: CellSystem, opts: AuditOptions): Promi
 				});
 			}
 		}
-		const reach = strong.maxUpTo(
-			checks.map((c) => c.e),
-			checks.map(() => 1)
+		const strong = await PartitionProgramme.create(system, part, (i) => (notZero(i) ? 1 : 0));
+		const q = strong.questions(
+			[...small.map(one), ...checks.map((c) => c.e)],
+			[...small.map(() => rule.max + 1), ...checks.map(() => 1)]
 		);
+		let reach: number[] | null;
+		try {
+			const strongHigh = q.maxUpTo(small.map((_, k) => k));
+			if (strongHigh === null) {
+				refuted.push(name);
+				continue;
+			}
+			small.forEach((c, k) => {
+				const hi = floorBound(strongHigh[k]);
+				if (hi <= rule.max) report(c, 'size', 'not-zero', hi === 1 ? '= 1' : `1–${hi}`);
+			});
+			reach = q.maxUpTo(checks.map((_, k) => small.length + k));
+		} finally {
+			q.dispose();
+		}
 		opts.log?.(
-			`${name}: ${part.cells.length} hidden, ${small.length} small, ${checks.length} attribute checks, ${((performance.now() - began) / 1000).toFixed(1)} s`
+			`${name}: ${part.cells.length - latentCount} hidden + ${latentCount} records, ${small.length} small, ${checks.length} attribute checks, ${((performance.now() - began) / 1000).toFixed(1)} s`
 		);
 		if (reach === null) continue;
 		checks.forEach((c, k) => {

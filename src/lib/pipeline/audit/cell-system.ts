@@ -31,6 +31,8 @@ export interface Cell {
 	protected: boolean;
 	/** index in `rows` of the table row it was first read from */
 	row: number;
+	/** a count no table publishes (a unit × every breakdown's category): the records model's unknowns */
+	latent?: boolean;
 }
 
 /** Σ coef·cell (+ constant) compared with 0: `eq` (= 0) or `ge` (≥ 0). */
@@ -50,6 +52,18 @@ export interface CellSystem {
 	atMost: Record<string, Record<string, string>>;
 	/** tables read, with the problems a reader would notice (values that contradict each other) */
 	problems: string[];
+	/** what the cells are made of, for the records model (records.ts) */
+	shape: Shape;
+}
+
+/** The coordinates of every cell and the unit tree and categories they were read against. */
+export interface Shape {
+	breakdowns: string[];
+	/** per breakdown (same order), its categories */
+	categories: string[][];
+	/** per cell (same index): measure, partition, unit, one value per breakdown */
+	coordinates: { measure: string; partition: string; unit: string; values: string[] }[];
+	childrenOf: Map<string, string[]>;
 }
 
 export const ALL = 'all';
@@ -264,5 +278,11 @@ export function buildCellSystem(tables: ReadTable[], units: ReadUnit[]): CellSys
 				`${cells[index].key}: sum over units`
 			);
 	});
-	return { cells, relations, rows: rowsOut, atMost, problems };
+	const shape: Shape = {
+		breakdowns: breakdownList,
+		categories: breakdownList.map((b) => [...categories.get(b)!].sort()),
+		coordinates: parts,
+		childrenOf
+	};
+	return { cells, relations, rows: rowsOut, atMost, problems, shape };
 }

@@ -7,11 +7,20 @@ import type { Plan } from '../../domain/plan';
 import type { Protection } from '../../domain/published';
 import { auditSystem, type Disclosure } from './audit';
 import { buildCellSystem, type ReadTable } from './cell-system';
+import { recordsMeasures, withRecords } from './records';
 import { readPublishedFolder } from './read-published';
 
 /** Both languages in one text, as the published files' notices are: the page shows it as it is. */
 export const AUDIT_METHOD =
 	'Quy hoạch tuyến tính HiGHS trên mọi bảng công bố cùng lúc, từng năm: cận của mỗi số bị ẩn, chỉ từ số liệu công bố và khi biết số nào khác 0 / HiGHS linear programming over every published table at once, per year: bounds of every hidden count, from the published values alone and knowing which hidden counts are not zero';
+
+/** The method, with the measures the attacker also rebuilt from records (records.ts). */
+export function auditMethod(records: string[]): string {
+	if (records.length === 0) return AUDIT_METHOD;
+	const [vi, en] = AUDIT_METHOD.split(' / ');
+	const list = records.join(', ');
+	return `${vi}; ${list}: mô hình bản ghi (mỗi số là tổng các bản ghi theo đơn vị cơ sở × mọi tổ hợp phân tổ) / ${en}; ${list}: records model (every count a sum of records per bottom unit × every combination of breakdowns)`;
+}
 
 /** Columns that only describe a row's unit: left out of a message naming the cell. */
 const UNIT_ATTRIBUTES = ['level', 'district_code'];
@@ -60,7 +69,9 @@ export async function auditPublication(
 	const truthSystem = buildCellSystem(rawTables, folder.units);
 	const tableByName = new Map(folder.tables.map((t) => [t.name, t]));
 	const truthByKey = new Map(truthSystem.cells.map((c) => [c.key, c.value]));
-	const system = buildCellSystem(folder.tables, folder.units);
+	const cells = buildCellSystem(folder.tables, folder.units);
+	const records = recordsMeasures(cells);
+	const system = withRecords(cells, records);
 	const cellByKey = new Map(system.cells.map((c) => [c.key, c]));
 	// the cell as a reader finds it in the file: the row's year, unit and breakdowns (not 'all')
 	const whereOf = (d: Disclosure) => {
@@ -96,7 +107,7 @@ export async function auditPublication(
 		messages.push(...system.problems.slice(0, 5).map((p) => `Published values disagree: ${p}`));
 	return {
 		summary: {
-			method: AUDIT_METHOD,
+			method: auditMethod(records),
 			hiddenValues: result.hiddenValues,
 			smallGroups: result.smallGroups,
 			disclosures: disclosures.length,

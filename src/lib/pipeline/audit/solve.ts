@@ -143,7 +143,11 @@ export class PartitionProgramme {
 		});
 		// warm starts: after a change of objective the last basis stays feasible, and the primal
 		// simplex goes on from it in a few pivots (presolve would throw the basis away)
-		model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+		model.options.set(
+			process.env.AUDIT_LP_OPTS
+				? JSON.parse(process.env.AUDIT_LP_OPTS)
+				: { output_flag: false, presolve: 'off', simplex_strategy: 4 }
+		);
 		return { model, constants };
 	}
 
@@ -173,17 +177,36 @@ export class PartitionProgramme {
 	 */
 	maxUpTo(targets: Expression[], caps: number[]): number[] | null {
 		if (targets.length === 0) return [];
+		const q = this.questions(targets, caps);
+		try {
+			return q.maxUpTo(targets.map((_, k) => k));
+		} finally {
+			q.dispose();
+		}
+	}
+
+	/**
+	 * One model for many questions (the first solve, from nothing, is most of the cost): ask
+	 * `maxUpTo` of any subset of the targets, in turn; each solve starts from the last basis.
+	 */
+	questions(
+		targets: Expression[],
+		caps: number[]
+	): { maxUpTo: (asked: number[]) => number[] | null; dispose: () => void } {
 		const { model, constants } = this.build(targets, caps);
 		const n = this.part.cells.length;
-		try {
-			const reached = new Array<number | undefined>(targets.length).fill(undefined);
-			let open = targets.map((_, k) => k);
+		const width = n + targets.length;
+		const setCost = (cost: Float64Array) =>
+			model.changeColsCost({ kind: 'range', from: 0, to: width - 1 }, cost);
+		const maxUpTo = (asked: number[]): number[] | null => {
+			const reached = new Map<number, number>();
+			let open = [...asked];
 			let rounds = 0;
 			// batched: push every open target up at once, keep those that reached their cap
 			while (open.length > 0) {
-				const cost = new Float64Array(n + targets.length);
+				const cost = new Float64Array(width);
 				for (const k of open) cost[n + k] = 1;
-				model.changeColsCost({ kind: 'range', from: 0, to: n + targets.length - 1 }, cost);
+				setCost(cost);
 				const t0 = performance.now();
 				model.run();
 				rounds++;
@@ -194,8 +217,7 @@ export class PartitionProgramme {
 				const x = model.getSolution().colValue;
 				const next: number[] = [];
 				for (const k of open) {
-					const value = this.evaluate(targets[k], x);
-					if (value >= caps[k] - EPS) reached[k] = caps[k];
+					if (this.evaluate(targets[k], x) >= caps[k] - EPS) reached.set(k, caps[k]);
 					else next.push(k);
 				}
 				if (next.length === open.length) break;
@@ -205,28 +227,27 @@ export class PartitionProgramme {
 			stats.single += open.length;
 			// one at a time: maximise the target itself; its optimum may show others reach their cap
 			for (const k of open) {
-				if (reached[k] !== undefined) continue;
-				const cost = new Float64Array(n + targets.length);
+				if (reached.has(k)) continue;
+				const cost = new Float64Array(width);
 				const { vars } = this.split(targets[k]);
 				for (const [col, coef] of vars) cost[col] = coef;
-				model.changeColsCost({ kind: 'range', from: 0, to: n + targets.length - 1 }, cost);
+				setCost(cost);
 				model.run();
 				const status = this.status(model);
 				if (status === 'infeasible') return null;
 				if (status === 'unbounded') {
-					reached[k] = caps[k];
+					reached.set(k, caps[k]);
 					continue;
 				}
-				reached[k] = Math.min(caps[k], model.getObjectiveValue() + constants[k]);
+				reached.set(k, Math.min(caps[k], model.getObjectiveValue() + constants[k]));
 				const x = model.getSolution().colValue;
 				for (const o of open)
-					if (reached[o] === undefined && this.evaluate(targets[o], x) >= caps[o] - EPS)
-						reached[o] = caps[o];
+					if (!reached.has(o) && this.evaluate(targets[o], x) >= caps[o] - EPS)
+						reached.set(o, caps[o]);
 			}
-			return reached.map((v) => v as number);
-		} finally {
-			model.dispose();
-		}
+			return asked.map((k) => reached.get(k) as number);
+		};
+		return { maxUpTo, dispose: () => model.dispose() };
 	}
 
 	private evaluate(e: Expression, x: Float64Array): number {

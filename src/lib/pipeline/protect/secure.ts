@@ -10,12 +10,13 @@
  *    which hidden counts are not zero) names every small group it can still pin, and a
  *    neighbour in one of that group's identities is hidden, until it names none.
  *
- * Step 4 is the same attack the pipeline runs on the files afterwards; it only guides the choice
- * of cells here. Deterministic: same table, same cells hidden.
+ * Step 4 is the same attack the pipeline runs on the files afterwards (with the records model for
+ * the measures that fit it, audit/records.ts); it only guides the choice of cells here. Deterministic: same table, same cells hidden.
  */
 import type { ColumnSpec } from '../columns';
 import { auditSystem, type Disclosure } from '../audit/audit';
 import { buildCellSystem, type ReadTable, type ReadUnit } from '../audit/cell-system';
+import { recordsMeasures, withRecords } from '../audit/records';
 import { additiveGroups, type AdditiveGroup, type TableShape } from './additive-groups';
 import { suppressCounts, type SuppressionRule } from './suppress';
 
@@ -32,6 +33,8 @@ export interface SecureInput {
 	rule: SuppressionRule;
 	/** give up after this many rounds of step 4 (the pipeline then refuses to publish) */
 	maxRounds?: number;
+	/** measures the attack models as sums of records (default: all that fit, recordsMeasures) */
+	records?: string[];
 }
 
 export interface SecureResult {
@@ -43,6 +46,8 @@ export interface SecureResult {
 	rounds: number;
 	/** what the attack still found when rounds ran out (empty: protected) */
 	remaining: Disclosure[];
+	/** the measures the attack modelled as sums of records */
+	records: string[];
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -119,17 +124,23 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 	const trueValues = system.cells.map((c) => c.value as number);
 	const truth = new Map(system.cells.map((c, i) => [c.key, trueValues[i]]));
 	const cellByKey = new Map(system.cells.map((c) => [c.key, c]));
+	const showHidden = () =>
+		system.cells.forEach((c, i) => {
+			c.value = hidden[c.column][c.row] ? null : trueValues[i];
+		});
+	showHidden();
+	// the same cells (shared), with the records they are summed from as further unknowns
+	const records = input.records ?? recordsMeasures(system);
+	const attacked = withRecords(system, records);
 
 	let remaining: Disclosure[] = [];
 	let dirty = new Set<string>();
 	let rounds = 0;
 	const maxRounds = input.maxRounds ?? 30;
 	for (; rounds < maxRounds; rounds++) {
-		system.cells.forEach((c, i) => {
-			c.value = hidden[c.column][c.row] ? null : trueValues[i];
-		});
+		showHidden();
 		// a complement changes only its own year: after the first round, audit the years that moved
-		const audit = await auditSystem(system, {
+		const audit = await auditSystem(attacked, {
 			rule,
 			truth: (c) => truth.get(c.key),
 			attackers: ['not-zero'],
@@ -209,5 +220,13 @@ export async function secureTable(input: SecureInput): Promise<SecureResult> {
 			cells++;
 			if (hidden[m][i]) hiddenCount++;
 		});
-	return { hidden, cells, primary, secondary: hiddenCount - primary, rounds, remaining };
+	return {
+		hidden,
+		cells,
+		primary,
+		secondary: hiddenCount - primary,
+		rounds,
+		remaining,
+		records
+	};
 }
