@@ -104,6 +104,30 @@ describe('explorer', () => {
 		}
 	});
 
+	test('before the engine arrives, a shared link is said to wait and every figure keeps its own label', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		try {
+			// the engine never arrives (a very slow connection)
+			await context.route(/\.wasm(\?|$)/, () => undefined);
+			const page = await context.newPage();
+			await page.goto(`${PAGE}?disability_type=5&district=617&year=2024`, { waitUntil: 'load' });
+			const waits = page.getByTestId('selection-waits');
+			await waits.waitFor({ timeout: 15_000 });
+			const text = await waits.textContent();
+			for (const part of ['Khuyết tật trí tuệ', 'Huyện Tu Mơ Rông', '2024'])
+				expect(text).toContain(part);
+			// the figures shown are the prerendered province view, and say so
+			const selection = (await page.getByTestId('selection').textContent()) ?? '';
+			expect(selection).toContain('Tất cả trẻ em khuyết tật');
+			expect(selection).toContain('2025');
+			expect(selection).not.toContain('Tu Mơ Rông');
+			expect(selection).not.toContain('trí tuệ');
+			expect(await total(page)).toBe(provinceAll);
+		} finally {
+			await context.close();
+		}
+	}, 60_000);
+
 	describe('with DuckDB', () => {
 		let opened: OpenedPage;
 		let page: Page;

@@ -119,6 +119,8 @@ const vi = {
 		'Lọc theo dạng tật, mức độ, giới tính, nhóm tuổi, dân tộc, huyện và năm; mọi tỷ lệ được tính lại cho nhóm đã lọc. Chạy hoàn toàn trong trình duyệt.',
 	loadingEngine: 'Đang tải công cụ phân tích…',
 	loadingData: 'Đang tải dữ liệu…',
+	selectionWaits:
+		'Nhóm đã chọn ({selection} · {year}) sẽ hiện khi công cụ phân tích tải xong; các số bên dưới vẫn là của nhóm đang xem.',
 	engineReady: 'Công cụ phân tích đã sẵn sàng.',
 	engineFailed: 'Không tải được công cụ phân tích; đang hiển thị số liệu dựng sẵn.',
 	prerenderedView: 'Đang hiển thị số liệu dựng sẵn (không lọc).',
@@ -297,6 +299,8 @@ const en: Record<MessageKey, string> = {
 		'Filter by disability type, severity, sex, age band, ethnicity, district and year; every rate is recomputed for the filtered group. Runs entirely in your browser.',
 	loadingEngine: 'Loading the analysis engine…',
 	loadingData: 'Loading data…',
+	selectionWaits:
+		'Your selection ({selection} · {year}) will show once the analysis engine has loaded; the figures below still belong to the group shown.',
 	engineReady: 'The analysis engine is ready.',
 	engineFailed: 'The analysis engine could not load; showing the prebuilt figures.',
 	prerenderedView: 'Showing the prebuilt figures (no filter).',

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { emptyFilters } from '$lib/domain/explorer';
 import { explorerDefault } from '$lib/server/explorer-default';
 import { explorerCube, loadPlan, loadTable } from '$lib/server/published';
@@ -36,6 +38,10 @@ export const load: PageServerLoad = async () => {
 			skip: cube.csvCommentLines,
 			columns: cube.columns
 		},
-		initial: await explorerDefault(emptyFilters(defaultYear))
+		initial: await explorerDefault(emptyFilters(defaultYear)),
+		// the engine's unpacked size: what the browser counts as it loads (the progress line)
+		engineBytes: statSync(
+			createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
+		).size
 	};
 };
