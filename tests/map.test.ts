@@ -144,6 +144,45 @@ describe('map', () => {
 			}
 		});
 
+		test('the page ends at its footer, on screen and printed, on a desktop and a phone', async () => {
+			const overflow = (p: Page) =>
+				p.evaluate(() => {
+					const footer = document.querySelector('footer')!.getBoundingClientRect();
+					return document.documentElement.scrollHeight - (footer.bottom + window.scrollY);
+				});
+			expect(await overflow(page), 'desktop').toBeLessThanOrEqual(2);
+			await page.emulateMedia({ media: 'print' });
+			try {
+				expect(await overflow(page), 'printed').toBeLessThanOrEqual(2);
+			} finally {
+				await page.emulateMedia({ media: 'screen' });
+			}
+			const phone = await openPage(browser, new URL('ban-do/', baseURL).href, {
+				viewport: { width: 390, height: 844 }
+			});
+			try {
+				expect(await overflow(phone.page), 'phone').toBeLessThanOrEqual(2);
+			} finally {
+				await phone.close();
+			}
+		});
+
+		test('keyboard: a unit chosen from the list opens its panel in view with focus on it; Esc closes it and focus goes back', async () => {
+			const button = page.locator('tr[data-code] .unit-button').nth(40);
+			const code = await button.evaluate((b) => b.closest('tr')!.getAttribute('data-code'));
+			await button.focus();
+			await page.keyboard.press('Enter');
+			const heading = page.locator(`.panel[data-code="${code}"] h2`);
+			await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+			const box = (await heading.boundingBox())!;
+			const viewport = page.viewportSize()!;
+			expect(box.y).toBeGreaterThanOrEqual(0);
+			expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+			await page.keyboard.press('Escape');
+			await expect.poll(() => page.locator('.panel').count()).toBe(0);
+			expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+		});
+
 		test('the unit list lists the 102 communes and its search finds them', async () => {
 			const rows = page.locator('tr[data-code]');
 			const codes = await attributes(rows, 'data-code');
