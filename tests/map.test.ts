@@ -114,6 +114,14 @@ describe('map', () => {
 		test('MapLibre draws the choropleth on its canvas', async () => {
 			const canvas = page.locator('.maplibre.ready canvas');
 			await canvas.waitFor({ state: 'visible', timeout: 45_000 });
+			// MapLibre's own texts speak the page's language (its defaults are "Map", "Zoom in")
+			expect(await canvas.getAttribute('aria-label')).toMatch(/^Bản đồ/);
+			expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe(
+				'Phóng to'
+			);
+			expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).toBe(
+				'Thu nhỏ'
+			);
 			// The WebGL canvas keeps no drawing buffer (no preserveDrawingBuffer), so toDataURL or
 			// readPixels would read blank: screenshot what Chromium composited instead. The SVG map
 			// under the canvas is hidden first, so it cannot stand in for a blank canvas. The PNG is

@@ -119,6 +119,8 @@ const vi = {
 		'Lọc theo dạng tật, mức độ, giới tính, nhóm tuổi, dân tộc, huyện và năm; mọi tỷ lệ được tính lại cho nhóm đã lọc. Chạy hoàn toàn trong trình duyệt.',
 	loadingEngine: 'Đang tải công cụ phân tích…',
 	loadingData: 'Đang tải dữ liệu…',
+	zoomIn: 'Phóng to',
+	zoomOut: 'Thu nhỏ',
 	selectionWaits:
 		'Nhóm đã chọn ({selection} · {year}) sẽ hiện khi công cụ phân tích tải xong; các số bên dưới vẫn là của nhóm đang xem.',
 	engineReady: 'Công cụ phân tích đã sẵn sàng.',
@@ -299,6 +301,8 @@ const en: Record<MessageKey, string> = {
 		'Filter by disability type, severity, sex, age band, ethnicity, district and year; every rate is recomputed for the filtered group. Runs entirely in your browser.',
 	loadingEngine: 'Loading the analysis engine…',
 	loadingData: 'Loading data…',
+	zoomIn: 'Zoom in',
+	zoomOut: 'Zoom out',
 	selectionWaits:
 		'Your selection ({selection} · {year}) will show once the analysis engine has loaded; the figures below still belong to the group shown.',
 	engineReady: 'The analysis engine is ready.',
