@@ -119,6 +119,8 @@ const vi = {
 		'Lọc theo dạng tật, mức độ, giới tính, nhóm tuổi, dân tộc, huyện và năm; mọi tỷ lệ được tính lại cho nhóm đã lọc. Chạy hoàn toàn trong trình duyệt.',
 	loadingEngine: 'Đang tải công cụ phân tích…',
 	loadingData: 'Đang tải dữ liệu…',
+	// the canvas's own name: the box around it is a landmark named by the map's title
+	mapCanvas: 'Bản đồ tương tác',
 	zoomIn: 'Phóng to',
 	zoomOut: 'Thu nhỏ',
 	selectionWaits:
@@ -301,6 +303,7 @@ const en: Record<MessageKey, string> = {
 		'Filter by disability type, severity, sex, age band, ethnicity, district and year; every rate is recomputed for the filtered group. Runs entirely in your browser.',
 	loadingEngine: 'Loading the analysis engine…',
 	loadingData: 'Loading data…',
+	mapCanvas: 'Interactive map',
 	zoomIn: 'Zoom in',
 	zoomOut: 'Zoom out',
 	selectionWaits:
