@@ -30,7 +30,7 @@ import { auditTables, type AuditResult, type Disclosure } from './audit/audit';
 import type { ReadTable } from './audit/cell-system';
 import { readPublishedFolder, type PublishedFolder } from './audit/read-published';
 import { describeColumns } from './columns';
-import { readCsvTable, readManifest, type CsvRecord } from './fixtures/published';
+import { readCsvTable, readManifest, unitHierarchy, type CsvRecord } from './fixtures/published';
 import { TrueCounts, unitParents, type UnitListRow } from './fixtures/truth';
 import { additiveGroups, rateCell, suppressCounts, type TableShape } from './protect';
 import { readPlan, readReport, readSetup } from './read-inputs';
@@ -659,16 +659,7 @@ function previousPublication(
 	unitYears: ReturnType<typeof aggregateUnitYears>,
 	geo: Awaited<ReturnType<typeof readSetup>>['geo']
 ): ReadTable[] {
-	const hierarchy: TableShape['hierarchy'] = {
-		column: 'unit_code',
-		childrenOf: new Map(
-			[geo.province, ...geo.districts].map((u) => [
-				u.code,
-				childrenOf(geo, u.code).map((c) => c.code)
-			])
-		),
-		ignore: ['level', 'district_code']
-	};
+	const hierarchy = unitHierarchy(geo);
 	const protect = (rows: Record<string, unknown>[], columns: string[], shape: TableShape) => {
 		const groups = additiveGroups(rows, shape);
 		for (const c of columns) {
