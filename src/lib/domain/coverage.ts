@@ -1,12 +1,22 @@
 /**
- * The coverage map's classes. A rate is classed against the selected phase's target (under half
- * of it, under it, met); a yes/no flag is yes or no. "No data" and "suppressed" are classes of
- * their own, never folded into a colour step.
+ * The coverage map's classes. A rate is classed by its distance to the selected phase's target,
+ * in percentage points, so the map shows who lags most; a yes/no flag is yes or no. "No data"
+ * and "suppressed" are classes of their own, never folded into a colour step.
  */
 import type { Row } from './published';
 import { phaseTarget, type Indicator, type Plan } from './plan';
 
-export type CoverageClass = 'met' | 'below' | 'low' | 'yes' | 'no' | 'no_data' | 'suppressed';
+export type CoverageClass =
+	'met' | 'near' | 'below' | 'far' | 'yes' | 'no' | 'no_data' | 'suppressed';
+
+/**
+ * Bands of shortfall below the target, in percentage points. The plan's rate targets are 50–90%
+ * (100% for on-time reports): 10 points is what a commune can close in a year or two, 25 points
+ * is a quarter of all children still missing: those communes need help first. Under the old
+ * "under the target / under half of it" split, 68 of 102 communes shared one class in 2025 and
+ * the other stayed empty.
+ */
+export const SHORTFALL_BANDS = { near: 10, below: 25 } as const;
 
 /** What the map can be coloured by: the network flag, each rate indicator, report timeliness. */
 export interface MapMeasure {
@@ -41,9 +51,12 @@ export function classifyRate(
 ): CoverageClass {
 	if (suppressed) return 'suppressed';
 	if (value === null) return 'no_data';
-	if (target === null) return 'below';
-	if (value >= target) return 'met';
-	return value < target / 2 ? 'low' : 'below';
+	// every rate of the plan has a target per phase; without one there is nothing to class against
+	if (target === null) return 'no_data';
+	const short = target - value;
+	if (short <= 0) return 'met';
+	if (short <= SHORTFALL_BANDS.near) return 'near';
+	return short <= SHORTFALL_BANDS.below ? 'below' : 'far';
 }
 
 /** The measure for one unit-year row of the published indicators table. */
@@ -85,5 +98,5 @@ export function measureOf(
 export function legendClasses(measure: MapMeasure): CoverageClass[] {
 	return measure.kind === 'flag'
 		? ['yes', 'no', 'no_data']
-		: ['met', 'below', 'low', 'no_data', 'suppressed'];
+		: ['met', 'near', 'below', 'far', 'no_data', 'suppressed'];
 }

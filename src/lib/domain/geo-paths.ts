@@ -3,12 +3,13 @@
  * pixel and repeated points dropped, so the prerendered map stays small on slow connections.
  */
 import { geoArea, geoMercator } from 'd3';
+import { labelPoint } from './geo-label';
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 
 export interface ProjectedShape {
 	code: string;
 	d: string;
-	/** label anchor (centroid of the largest ring's bounding box, in pixels) */
+	/** label anchor: a point inside the shape, far from its edges (in pixels) */
 	cx: number;
 	cy: number;
 }
@@ -76,15 +77,12 @@ export function projectLayer(
 		const g = f.geometry as Polygon | MultiPolygon;
 		const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 		const d = polys.flatMap((poly) => poly.map((ring) => ringPath(ring, project, scale))).join('');
-		const outer = polys[0][0].map((p) => project([p[0], p[1]])!).filter(Boolean);
-		const xs = outer.map((p) => p[0]);
-		const ys = outer.map((p) => p[1]);
-		return {
-			code: String(f.properties?.code),
-			d,
-			cx: Math.round((Math.min(...xs) + Math.max(...xs)) / 2),
-			cy: Math.round((Math.min(...ys) + Math.max(...ys)) / 2)
-		};
+		// label anchor inside the shape (its largest part's pole of inaccessibility), in pixels
+		const projected = polys.map((poly) =>
+			poly.map((ring) => ring.map((p) => project([p[0], p[1]])).filter((xy) => xy !== null))
+		);
+		const [cx, cy] = labelPoint({ type: 'MultiPolygon', coordinates: projected }, 0.5);
+		return { code: String(f.properties?.code), d, cx: Math.round(cx), cy: Math.round(cy) };
 	});
 	return { width, height, shapes };
 }

@@ -5,8 +5,9 @@ import { t, type MessageKey } from '$lib/domain/i18n';
 
 export const classKey: Record<CoverageClass, MessageKey> = {
 	met: 'clsMet',
+	near: 'clsNear',
 	below: 'clsBelow',
-	low: 'clsLow',
+	far: 'clsFar',
 	yes: 'clsYes',
 	no: 'clsNo',
 	no_data: 'clsNoData',

@@ -1,13 +1,16 @@
 import type { CoverageClass } from '$lib/domain/coverage';
 
 /**
- * A sequential blue scale (ColorBrewer Blues, safe for colour-blind readers) for the ordered
- * classes; orange for "no". No data and suppressed are told apart by pattern and outline too.
+ * Rates: blue for met and close, orange for the communes that lag (a blue–orange diverging
+ * scale from ColorBrewer, safe for colour-blind readers), darkest for who lags most. Orange for
+ * "no" network. No data and suppressed are told apart by pattern and outline too; each class
+ * is also named in the legend, tooltip and list.
  */
 export const classFill: Record<CoverageClass, string> = {
 	met: '#08519c',
-	below: '#6baed6',
-	low: '#c6dbef',
+	near: '#9ecae1',
+	below: '#fdae6b',
+	far: '#d94801',
 	yes: '#08519c',
 	no: '#fdae6b',
 	no_data: '#ffffff',
