@@ -63,6 +63,16 @@ async function mapView(page: Page) {
 	};
 }
 
+/** Font sizes of the SVG map's labels in screen pixels (the SVG is scaled to its box). */
+const svgLabelSizes = (page: Page) =>
+	page
+		.locator('svg.choropleth g.labels text')
+		.evaluateAll((els) =>
+			els.map(
+				(e) => parseFloat(getComputedStyle(e).fontSize) * (e as SVGTextElement).getScreenCTM()!.a
+			)
+		);
+
 /** "93,3%" as the page writes a rate in Vietnamese */
 const viPercent = (v: number) => `${String(v).replace('.', ',')}%`;
 
@@ -159,12 +169,15 @@ describe('map: reading the map', () => {
 		});
 
 		test('the SVG map behind it names the districts in text of at least 12 px as rendered', async () => {
-			const heights = await page
-				.locator('svg.choropleth g.labels text')
-				.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-			expect(heights).toHaveLength(10);
-			// a text box is about 1.2 × its font size
-			expect(Math.min(...heights) / 1.2).toBeGreaterThanOrEqual(12);
+			expect(Math.min(...(await svgLabelSizes(page)))).toBeGreaterThanOrEqual(12);
+			const phone = await openPage(browser, new URL('ban-do/', baseURL).href, {
+				viewport: { width: 360, height: 780 }
+			});
+			try {
+				expect(Math.min(...(await svgLabelSizes(phone.page))), 'phone').toBeGreaterThanOrEqual(12);
+			} finally {
+				await phone.close();
+			}
 		});
 
 		test('rate classes: by distance to the target, none empty, counts as in the published data', async () => {
