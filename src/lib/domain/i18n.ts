@@ -187,7 +187,12 @@ const vi = {
 	embedPreview: 'Xem trước',
 	embedHostNote: 'Thêm một lần trên trang của bạn để khung tự vừa chiều cao:',
 	people: 'trẻ',
-	ofChildren: 'trên'
+	ofChildren: 'trên',
+	downloadSvg: 'Tải ảnh SVG',
+	copyLink: 'Sao chép liên kết',
+	linkCopied: 'Đã sao chép liên kết',
+	linkToChart: 'Liên kết đến biểu đồ này',
+	asOfShort: 'Số liệu đến'
 };
 
 export type MessageKey = keyof typeof vi;
@@ -370,7 +375,12 @@ const en: Record<MessageKey, string> = {
 	embedPreview: 'Preview',
 	embedHostNote: 'Add once to your page so the frame fits its height:',
 	people: 'children',
-	ofChildren: 'of'
+	ofChildren: 'of',
+	downloadSvg: 'Download SVG',
+	copyLink: 'Copy link',
+	linkCopied: 'Link copied',
+	linkToChart: 'Link to this chart',
+	asOfShort: 'Data as of'
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
