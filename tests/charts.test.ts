@@ -42,13 +42,15 @@ interface ChartTexts {
 	badSizes: string[];
 	/** "line × text" for each target/province line whose box meets a label's box */
 	crossings: string[];
+	/** "text × text" for each two labels of a chart that overlap */
+	overlaps: string[];
 }
 
 /** Measures, in the page as rendered, every chart text and the district chart's lines. */
 function measureCharts(page: Page): Promise<ChartTexts> {
 	return page.evaluate(() => {
 		const shown = (el: Element) => el.getClientRects().length > 0;
-		const out: ChartTexts = { charts: 0, notOne: [], badSizes: [], crossings: [] };
+		const out: ChartTexts = { charts: 0, notOne: [], badSizes: [], crossings: [], overlaps: [] };
 		for (const frame of document.querySelectorAll('figure.chart-frame')) {
 			out.charts++;
 			const svgs = [...frame.querySelectorAll('svg.trend, svg.bars')].filter(
@@ -66,6 +68,21 @@ function measureCharts(page: Page): Promise<ChartTexts> {
 						out.badSizes.push(
 							`${name}: "${t.textContent}" ${px.toFixed(1)} px (box ${box.toFixed(1)})`
 						);
+					}
+				}
+				// Glyph boxes include the line's ascent and descent: allow 2 px between neighbours.
+				const boxes = texts.map((t) => t.getBoundingClientRect());
+				for (let i = 0; i < boxes.length; i++) {
+					for (let j = i + 1; j < boxes.length; j++) {
+						const [a, b] = [boxes[i], boxes[j]];
+						if (
+							a.left < b.right &&
+							a.right > b.left &&
+							a.top + 2 < b.bottom &&
+							a.bottom > b.top + 2
+						) {
+							out.overlaps.push(`${name}: "${texts[i].textContent}" × "${texts[j].textContent}"`);
+						}
 					}
 				}
 				const lines = [...svg.querySelectorAll('.target line, .province line')];
@@ -99,7 +116,7 @@ describe('charts', () => {
 
 	describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
 		test.each(PAGES)(
-			'/%s: chart text is 12–18 px as rendered, no line crosses a label',
+			'/%s: chart text is 12–18 px as rendered, no line crosses a label, no labels overlap',
 			async (path) => {
 				const opened = await openPage(browser, new URL(path, baseURL).href, { viewport });
 				try {
@@ -108,6 +125,7 @@ describe('charts', () => {
 					expect(m.notOne).toEqual([]);
 					expect(m.badSizes).toEqual([]);
 					expect(m.crossings).toEqual([]);
+					expect(m.overlaps).toEqual([]);
 					// The district chart is on the overview: its lines were checked.
 					if (path === '' || path === 'en/') {
 						expect(await opened.page.locator('svg.bars .target line').count()).toBeGreaterThan(0);

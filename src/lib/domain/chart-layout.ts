@@ -30,10 +30,10 @@ export function textWidth(text: string, size = CHART_FONT, bold = false): number
 	for (const ch of text) {
 		if (ch === ' ') w += 0.3;
 		else if ('.,:;!|iIl1'.includes(ch)) w += 0.32;
-		else if ('%MWmw✓✗'.includes(ch)) w += 0.9;
-		else if (/[0-9]/.test(ch)) w += 0.58;
-		else if (ch === ch.toUpperCase() && ch !== ch.toLowerCase()) w += 0.7;
-		else w += 0.56;
+		else if ('%MWmw✓✗'.includes(ch)) w += 0.95;
+		else if (/[0-9]/.test(ch)) w += 0.64;
+		else if (ch === ch.toUpperCase() && ch !== ch.toLowerCase()) w += 0.72;
+		else w += 0.6;
 	}
 	return w * size * (bold ? 1.08 : 1);
 }
