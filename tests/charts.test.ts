@@ -53,7 +53,7 @@ function measureCharts(page: Page): Promise<ChartTexts> {
 		const out: ChartTexts = { charts: 0, notOne: [], badSizes: [], crossings: [], overlaps: [] };
 		for (const frame of document.querySelectorAll('figure.chart-frame')) {
 			out.charts++;
-			const svgs = [...frame.querySelectorAll('svg.trend, svg.bars')].filter(
+			const svgs = [...frame.querySelectorAll('svg.trend, svg.bars, svg.multi-trend')].filter(
 				shown
 			) as SVGSVGElement[];
 			if (svgs.length !== 1) out.notOne.push(`${svgs.length} drawings shown`);
@@ -85,7 +85,7 @@ function measureCharts(page: Page): Promise<ChartTexts> {
 						}
 					}
 				}
-				const lines = [...svg.querySelectorAll('.target line, .province line')];
+				const lines = [...svg.querySelectorAll('.target line, .province line, line.target-line')];
 				for (const l of lines) {
 					const a = l.getBoundingClientRect();
 					for (const t of texts) {
@@ -278,5 +278,62 @@ describe('charts', () => {
 				await context.close();
 			}
 		});
+	});
+
+	test('districts picked over the years: their lines, their numbers in the table, kept in the URL', async () => {
+		const opened = await openPage(browser, baseURL, { viewport: { width: 1366, height: 900 } });
+		try {
+			const { page } = opened;
+			const frame = page.locator('#huyen-qua-cac-nam');
+			const shownCodes = () =>
+				frame
+					.locator('.variant:visible svg.multi-trend g.series')
+					.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-code')));
+			// Prerendered: the province and two districts (the lowest and the highest).
+			const before = await shownCodes();
+			expect(before[0]).toBe('province');
+			expect(before.length).toBe(3);
+
+			const districts = readTable(buildDir, 'indicators').filter((r) => r.level === 'district');
+			const codes = [...new Set(districts.map((r) => String(r.unit_code)))];
+			const extra = codes.find((c) => !before.includes(c))!;
+			const box = page.locator(`.pick input[value="${extra}"]`);
+			await until(
+				() => box.check(),
+				() => params(page).get('districts')?.split(',').includes(extra) ?? false,
+				true
+			);
+			await expect.poll(shownCodes).toContain(extra);
+			expect((await shownCodes()).length).toBe(4);
+
+			// The table: a column for the district, its value each year as published.
+			await frame.locator('summary').click();
+			const table = await frame.locator('table').evaluate((t) => ({
+				head: [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+				rows: [...t.querySelectorAll('tbody tr')].map((tr) =>
+					[...tr.children].map((c) => c.textContent!.trim())
+				)
+			}));
+			const name = await page
+				.locator(`.pick input[value="${extra}"]`)
+				.evaluate((i) => i.parentElement!.textContent!.trim());
+			const col = table.head.indexOf(name);
+			expect(col).toBeGreaterThan(0);
+			const own = districts.filter((r) => String(r.unit_code) === extra);
+			expect(own.length).toBe(table.rows.length);
+			for (const r of own) {
+				if (r.access_rate === null) continue;
+				const row = table.rows.find((cells) => cells[0] === String(r.year))!;
+				expect(row[col], `${extra} ${r.year}`).toBe(percentVi(Number(r.access_rate)));
+			}
+
+			const url = page.url();
+			await page.reload({ waitUntil: 'load' });
+			expect(page.url()).toBe(url);
+			await expect.poll(shownCodes, { timeout: 10_000 }).toContain(extra);
+			expect(await box.isChecked()).toBe(true);
+		} finally {
+			await opened.close();
+		}
 	});
 });

@@ -8,6 +8,7 @@ import {
 	CHART_WIDTHS,
 	clampCentre,
 	labelStride,
+	spreadLabels,
 	textWidth,
 	variantMinWidth
 } from './chart-layout';
@@ -80,5 +81,25 @@ describe('helpers', () => {
 	it('textWidth grows with the text and with boldness', () => {
 		expect(textWidth('Mục tiêu 2025: 90%')).toBeGreaterThan(textWidth('90%'));
 		expect(textWidth('90%', 14, true)).toBeGreaterThan(textWidth('90%'));
+	});
+});
+
+describe('spreadLabels', () => {
+	it('keeps labels that do not collide where they are', () => {
+		expect(spreadLabels([10, 50, 90], 14, 0, 100)).toEqual([10, 50, 90]);
+	});
+	it('moves close labels apart by the gap, in their order', () => {
+		const ys = spreadLabels([50, 48, 52], 14, 0, 200);
+		const sorted = [...ys].sort((a, b) => a - b);
+		expect(sorted[1] - sorted[0]).toBeGreaterThanOrEqual(14);
+		expect(sorted[2] - sorted[1]).toBeGreaterThanOrEqual(14);
+		// 48 stays the highest, 52 the lowest
+		expect(ys[1]).toBeLessThan(ys[0]);
+		expect(ys[0]).toBeLessThan(ys[2]);
+	});
+	it('stays within its bounds when the run reaches the bottom', () => {
+		const ys = spreadLabels([95, 96, 97], 10, 0, 100);
+		expect(Math.max(...ys)).toBeLessThanOrEqual(100);
+		expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
 	});
 });

@@ -120,3 +120,21 @@ export function barsLayout(width: number, rows: BarRow[]): BarsLayout {
 export function clampCentre(x: number, w: number, lo: number, hi: number): number {
 	return Math.min(Math.max(x, lo + w / 2), hi - w / 2);
 }
+
+/**
+ * Label positions near `wanted` (sorted or not) moved apart by at least `gap`, within [lo, hi]:
+ * the end labels of lines that finish close together, one under the other, order kept.
+ */
+export function spreadLabels(wanted: number[], gap: number, lo: number, hi: number): number[] {
+	const order = wanted.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
+	const ys = order.map(([y]) => Math.min(Math.max(y, lo), hi));
+	for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i], ys[i - 1] + gap);
+	// Pushed past the bottom: shift the run back up, keeping the gaps.
+	if (ys.length && ys[ys.length - 1] > hi) {
+		ys[ys.length - 1] = hi;
+		for (let i = ys.length - 2; i >= 0; i--) ys[i] = Math.min(ys[i], ys[i + 1] - gap);
+	}
+	const out = new Array<number>(wanted.length);
+	order.forEach(([, i], k) => (out[i] = ys[k]));
+	return out;
+}

@@ -192,7 +192,10 @@ const vi = {
 	copyLink: 'Sao chép liên kết',
 	linkCopied: 'Đã sao chép liên kết',
 	linkToChart: 'Liên kết đến biểu đồ này',
-	asOfShort: 'Số liệu đến'
+	asOfShort: 'Số liệu đến',
+	districtTrends: 'Các huyện qua các năm',
+	districtTrendsLead: 'Chọn tối đa 5 huyện để so sánh với toàn tỉnh và mục tiêu qua các năm.',
+	chooseDistricts: 'Chọn huyện'
 };
 
 export type MessageKey = keyof typeof vi;
@@ -380,7 +383,11 @@ const en: Record<MessageKey, string> = {
 	copyLink: 'Copy link',
 	linkCopied: 'Link copied',
 	linkToChart: 'Link to this chart',
-	asOfShort: 'Data as of'
+	asOfShort: 'Data as of',
+	districtTrends: 'Districts over the years',
+	districtTrendsLead:
+		'Pick up to 5 districts to compare with the province and the target over the years.',
+	chooseDistricts: 'Choose districts'
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
