@@ -193,7 +193,15 @@ const vi = {
 	embedPreview: 'Xem trước',
 	embedHostNote: 'Thêm một lần trên trang của bạn để khung tự vừa chiều cao:',
 	people: 'trẻ',
-	ofChildren: 'trên'
+	ofChildren: 'trên',
+	downloadSvg: 'Tải ảnh SVG',
+	copyLink: 'Sao chép liên kết',
+	linkCopied: 'Đã sao chép liên kết',
+	linkToChart: 'Liên kết đến biểu đồ này',
+	asOfShort: 'Số liệu đến',
+	districtTrends: 'Các huyện qua các năm',
+	districtTrendsLead: 'Chọn tối đa 5 huyện để so sánh với toàn tỉnh và mục tiêu qua các năm.',
+	chooseDistricts: 'Chọn huyện'
 };
 
 export type MessageKey = keyof typeof vi;
@@ -382,7 +390,16 @@ const en: Record<MessageKey, string> = {
 	embedPreview: 'Preview',
 	embedHostNote: 'Add once to your page so the frame fits its height:',
 	people: 'children',
-	ofChildren: 'of'
+	ofChildren: 'of',
+	downloadSvg: 'Download SVG',
+	copyLink: 'Copy link',
+	linkCopied: 'Link copied',
+	linkToChart: 'Link to this chart',
+	asOfShort: 'Data as of',
+	districtTrends: 'Districts over the years',
+	districtTrendsLead:
+		'Pick up to 5 districts to compare with the province and the target over the years.',
+	chooseDistricts: 'Choose districts'
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

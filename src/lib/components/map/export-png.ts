@@ -3,6 +3,7 @@
  * it applies) the illustrative-data notice onto one canvas, all in the browser.
  */
 import type { CoverageClass } from '$lib/domain/coverage';
+import { canvasToPng, loadSvgImage, wrapText as wrap } from '../image-export';
 import { classFill } from './palette';
 
 export interface PngSpec {
@@ -13,27 +14,6 @@ export interface PngSpec {
 	source: string;
 	notice?: string;
 	fileName: string;
-}
-
-function wrap(
-	ctx: CanvasRenderingContext2D,
-	text: string,
-	x: number,
-	y: number,
-	width: number,
-	lineHeight: number
-) {
-	let line = '';
-	for (const word of text.split(' ')) {
-		const next = line ? `${line} ${word}` : word;
-		if (ctx.measureText(next).width > width && line) {
-			ctx.fillText(line, x, y);
-			y += lineHeight;
-			line = word;
-		} else line = next;
-	}
-	ctx.fillText(line, x, y);
-	return y + lineHeight;
 }
 
 export async function exportMapPng(spec: PngSpec): Promise<Blob> {
@@ -56,20 +36,8 @@ export async function exportMapPng(spec: PngSpec): Promise<Blob> {
 	ctx.fillText(spec.subtitle, 20, 56);
 
 	const xml = new XMLSerializer().serializeToString(spec.svg);
-	const url = URL.createObjectURL(new Blob([xml], { type: 'image/svg+xml' }));
-	try {
-		const img = new Image();
-		img.width = mapW;
-		img.height = mapH;
-		await new Promise<void>((resolve, reject) => {
-			img.onload = () => resolve();
-			img.onerror = () => reject(new Error('map image failed'));
-			img.src = url;
-		});
-		ctx.drawImage(img, 20, 70, mapW, mapH * (mapW / mapW));
-	} finally {
-		URL.revokeObjectURL(url);
-	}
+	const img = await loadSvgImage(xml, mapW, mapH);
+	ctx.drawImage(img, 20, 70, mapW, mapH * (mapW / mapW));
 
 	let y = 90;
 	ctx.font = '14px system-ui, sans-serif';
@@ -100,7 +68,5 @@ export async function exportMapPng(spec: PngSpec): Promise<Blob> {
 		ctx.fillStyle = '#4a5561';
 	}
 	wrap(ctx, spec.source, 20, sy, W - 40, 15);
-	return await new Promise<Blob>((resolve, reject) =>
-		canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png')
-	);
+	return canvasToPng(canvas);
 }
