@@ -186,6 +186,11 @@ const vi = {
 	embedCopied: 'Đã sao chép',
 	embedPreview: 'Xem trước',
 	embedHostNote: 'Thêm một lần trên trang của bạn để khung tự vừa chiều cao:',
+	notFoundTitle: 'Không tìm thấy trang',
+	notFoundLead:
+		'Trang web này không có trang nào ở địa chỉ bạn đã mở: có thể đường dẫn đã cũ hoặc bị gõ nhầm.',
+	notFoundNext: 'Bạn có thể về trang Tổng quan, xem Bản đồ, hoặc tìm một huyện, xã bên dưới.',
+	notFoundSearchHint: 'Gõ tên huyện hoặc xã (có dấu hay không dấu đều được).',
 	people: 'trẻ',
 	ofChildren: 'trên'
 };
@@ -370,7 +375,11 @@ const en: Record<MessageKey, string> = {
 	embedPreview: 'Preview',
 	embedHostNote: 'Add once to your page so the frame fits its height:',
 	people: 'children',
-	ofChildren: 'of'
+	ofChildren: 'of',
+	notFoundTitle: 'Page not found',
+	notFoundLead: 'This site has no page at the address you opened: the link may be old or mistyped.',
+	notFoundNext: 'Go to the Overview, open the Map, or find a district or commune below.',
+	notFoundSearchHint: 'Type the name of a district or commune (with or without accents).'
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
