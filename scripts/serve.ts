@@ -7,7 +7,8 @@
  * - `/_app/immutable/*` is cached for a year, everything else is `no-cache` (revalidated);
  * - `/path/` serves `path/index.html`, and `/path` (no slash) redirects to `/path/` when only
  *   `path/index.html` exists, so the build's relative asset URLs resolve as they would on a host;
- * - unknown paths get `404.html` (if the build has one) with status 404.
+ * - unknown paths get `404.html` with status 404 (`en/404.html` under `/en/`, when the build has
+ *   them; a plain "Not found" otherwise). Static hosts do the same with a rule, see README.
  *
  * `startServer` is exported for the browser tests and benchmarks.
  */
@@ -61,9 +62,16 @@ function decode(pathname: string): string | undefined {
 	}
 }
 
-/** Sends `404.html` (or its precompressed twin) with status 404, or a plain 404. */
+/**
+ * Sends the not-found page of the address's language (`en/404.html` under `/en/`, `404.html`
+ * elsewhere; or its precompressed twin) with status 404, or a plain 404.
+ */
 function notFound(root: string, req: IncomingMessage, res: ServerResponse): void {
-	const page = join(root, '404.html');
+	const english = /^\/en(\/|$)/.test(pathnameOf(req).pathname);
+	const page =
+		english && isFile(join(root, 'en', '404.html'))
+			? join(root, 'en', '404.html')
+			: join(root, '404.html');
 	res.statusCode = 404;
 	res.setHeader('Cache-Control', 'no-cache');
 	if (!isFile(page)) {

@@ -305,7 +305,7 @@ function formatViolation(v: AxeViolation): string {
 
 /**
  * Every prerendered page in `buildDir` as a URL path, sorted: `/` plus `/dir/` for each
- * `dir/index.html` (and `/name` for any other `name.html`), skipping `404.html` and `_app/`.
+ * `dir/index.html` (and `/name` for any other `name.html`), skipping the not-found pages (`404.html`, `en/404.html`: tests/not-found.test.ts) and `_app/`.
  */
 export function listPages(buildDir: string = BUILD_DIR): string[] {
 	if (!existsSync(buildDir) || !statSync(buildDir).isDirectory()) {
@@ -319,7 +319,7 @@ export function listPages(buildDir: string = BUILD_DIR): string[] {
 			const rel = relative(buildDir, abs).split(sep).join('/');
 			if (entry.isDirectory()) {
 				if (rel !== '_app') walk(abs);
-			} else if (entry.isFile() && entry.name.endsWith('.html') && rel !== '404.html') {
+			} else if (entry.isFile() && entry.name.endsWith('.html') && entry.name !== '404.html') {
 				pages.add(
 					entry.name === 'index.html'
 						? `/${rel.slice(0, -'index.html'.length)}`

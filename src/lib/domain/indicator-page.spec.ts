@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { indicatorTable, targetRule } from './indicator-page';
+import type { Indicator } from './plan';
+
+const rate: Indicator = {
+	id: 'access',
+	kind: 'rate',
+	label: { vi: 'a', en: 'a' },
+	shortLabel: { vi: 'a', en: 'a' },
+	numerator: 'accessed',
+	denominator: 'children',
+	direction: 'increase',
+	targets: [{ phase: 'p', value: 90, source: 's' }]
+};
+const units = [
+	{ unit_code: '23281', name: 'Xã B', level: 'commune', district_code: '608' },
+	{ unit_code: '62', name: 'Tỉnh', level: 'province', district_code: '' },
+	{ unit_code: '608', name: 'Huyện A', level: 'district', district_code: '608' },
+	{ unit_code: '610', name: 'Huyện C', level: 'district', district_code: '610' }
+];
+const row = (
+	year: number,
+	unit_code: string,
+	level: string,
+	rate: number | null,
+	hidden = false
+) => ({
+	year,
+	unit_code,
+	level,
+	accessed: rate === null ? null : rate,
+	children: rate === null ? null : 100,
+	access_rate: rate,
+	access_rate_suppressed: hidden
+});
+
+describe('indicatorTable', () => {
+	test('province first, each district before its communes; a hidden cell stays a hidden cell', () => {
+		const rows = [
+			row(2019, '23281', 'commune', null, true),
+			row(2018, '62', 'province', 50),
+			row(2019, '62', 'province', 60),
+			row(2018, '608', 'district', 40),
+			row(2018, '610', 'district', 45)
+		];
+		const t = indicatorTable(rate, rows, units);
+		expect(t.years).toEqual([2018, 2019]);
+		expect(t.units.map((u) => u.code)).toEqual(['62', '608', '23281', '610']);
+		expect(t.units[0].values.map((v) => v?.value)).toEqual([50, 60]);
+		expect(t.units[1].values[1]).toBeNull();
+		expect(t.units[2].values[1]).toMatchObject({ value: null, suppressed: true });
+	});
+});
+
+describe('targetRule', () => {
+	test('maintain wins; otherwise the direction decides', () => {
+		expect(targetRule(rate, { phase: 'p', value: 1, source: '' })).toBe('at_least');
+		expect(targetRule(rate, { phase: 'p', value: 1, maintain: true, source: '' })).toBe('maintain');
+		expect(
+			targetRule({ ...rate, direction: 'decrease' }, { phase: 'p', value: 1, source: '' })
+		).toBe('at_most');
+	});
+});
