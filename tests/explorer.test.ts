@@ -242,6 +242,21 @@ describe('explorer', () => {
 			});
 			const banner = page.locator('.banner');
 			await banner.waitFor();
+			// the confirmation comes where the user is: by the upload control, announced, focused, in view
+			const done = page.getByTestId('upload-done');
+			await done.waitFor();
+			expect(await done.textContent()).toContain('children-2025-tu-mo-rong.csv');
+			expect(await done.evaluate((el) => el.closest('[role=status]') !== null)).toBe(true);
+			await expect
+				.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+				.toBe('upload-done');
+			const viewport = page.viewportSize()!;
+			await expect
+				.poll(async () => {
+					const box = (await done.boundingBox())!;
+					return box.y >= 0 && box.y + box.height <= viewport.height;
+				})
+				.toBe(true);
 			expect(await banner.textContent()).toContain('children-2025-tu-mo-rong.csv');
 			expect(await page.locator('[role=alert]').count()).toBe(0);
 			await expect.poll(() => total(page)).toBe(sum);
@@ -253,7 +268,7 @@ describe('explorer', () => {
 			const origin = new URL(baseURL).origin;
 			expect(during.filter((r) => r.method !== 'GET' || !r.url.startsWith(origin))).toEqual([]);
 
-			await page.getByRole('button', { name: 'Quay lại dữ liệu đã công bố' }).click();
+			await done.getByRole('button', { name: 'Quay lại dữ liệu đã công bố' }).click();
 			await expect.poll(() => banner.count()).toBe(0);
 			await expect.poll(() => total(page)).toBe(provinceAll);
 			expect(await tableChildren(page)).toEqual(cubeChildren('district', 'all'));
