@@ -101,7 +101,7 @@ describe('explorer before its engine arrives', () => {
 		expect(await page.locator('p.engine').getAttribute('data-status')).toBe('loading');
 		await expect.poll(() => wasmAsked, { timeout: 15_000 }).toBeGreaterThan(0);
 		expect(await page.locator('p.engine').getAttribute('data-status')).toBe('loading');
-		expect(await page.getByTestId('early-note').textContent()).toContain('hai bộ lọc');
+		expect(await page.getByTestId('early-note').textContent()).toContain('nhiều bộ lọc hơn');
 		await page.close();
 	}, 60_000);
 

@@ -126,7 +126,7 @@ const vi = {
 	selectionWaits:
 		'Nhóm đã chọn ({selection} · {year}) cần công cụ phân tích: số liệu sẽ hiện khi công cụ tải xong.',
 	earlyNote:
-		'Trong lúc chờ, trang trả lời ngay từ số liệu đã công bố dựng sẵn các nhóm chỉ có một bộ lọc trong một năm (một dạng tật hay một lựa chọn của một phân tổ khác, hoặc một huyện). Nhóm có từ hai bộ lọc, hai lựa chọn trong một bộ lọc, hoặc một xã chờ công cụ.',
+		'Trong lúc chờ, các nhóm có một bộ lọc trong một năm (một lựa chọn của một phân tổ, hoặc một huyện) được trả lời ngay từ số liệu đã công bố; nhóm nhiều bộ lọc hơn, hoặc một xã, chờ công cụ.',
 	showFilters: 'Bộ lọc',
 	filtersChosen: '{n} đang chọn',
 	allChildren: 'tất cả trẻ em khuyết tật',
@@ -327,7 +327,7 @@ const en: Record<MessageKey, string> = {
 	selectionWaits:
 		'Your selection ({selection} · {year}) needs the analysis engine: its figures will show once the engine has loaded.',
 	earlyNote:
-		'Meanwhile, the page answers at once, from prebuilt published figures, every group with a single filter in one year (one disability type or one option of another breakdown, or one district). Groups with two filters or more, two options of one filter, or a commune wait for the engine.',
+		'Meanwhile, groups with one filter in one year (one option of one breakdown, or one district) are answered at once from the published figures; groups with more filters, or a commune, wait for the engine.',
 	showFilters: 'Filters',
 	filtersChosen: '{n} chosen',
 	allChildren: 'all children with disabilities',
