@@ -25,7 +25,7 @@ const staticFiles = files.filter(
 // Pages for offline reading: every prerendered page but the embeds and the English unit pages.
 // (The explorer's early views, data/explorer/<year>.json, are cached when first fetched.)
 const pages = prerendered.filter(
-	(p) => !/\/embed\//.test(p) && !/^\/en\/don-vi\//.test(p) && !/\.json$/.test(p)
+	(p) => !/\/embed\//.test(p) && !/^\/en\/don-vi\//.test(p) && !/\/data\/explorer\//.test(p)
 );
 const precache = [...shell, ...staticFiles, ...pages];
 
