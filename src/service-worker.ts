@@ -23,7 +23,10 @@ const staticFiles = files.filter(
 		/\/data\/(geo\/[^/]+\.geojson|manifest\.json)$/.test(f)
 );
 // Pages for offline reading: every prerendered page but the embeds and the English unit pages.
-const pages = prerendered.filter((p) => !/\/embed\//.test(p) && !/^\/en\/don-vi\//.test(p));
+// (The explorer's early views, data/explorer/<year>.json, are cached when first fetched.)
+const pages = prerendered.filter(
+	(p) => !/\/embed\//.test(p) && !/^\/en\/don-vi\//.test(p) && !/\/data\/explorer\//.test(p)
+);
 const precache = [...shell, ...staticFiles, ...pages];
 
 sw.addEventListener('install', (event) => {

@@ -104,7 +104,7 @@ describe('explorer', () => {
 		}
 	});
 
-	test('before the engine arrives, a shared link is said to wait and every figure keeps its own label', async () => {
+	test('before the engine arrives, a shared link with two filters is said to wait, and no number stands under it', async () => {
 		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 		try {
 			// the engine never arrives (a very slow connection)
@@ -116,13 +116,9 @@ describe('explorer', () => {
 			const text = await waits.textContent();
 			for (const part of ['Khuyết tật trí tuệ', 'Huyện Tu Mơ Rông', '2024'])
 				expect(text).toContain(part);
-			// the figures shown are the prerendered province view, and say so
-			const selection = (await page.getByTestId('selection').textContent()) ?? '';
-			expect(selection).toContain('Tất cả trẻ em khuyết tật');
-			expect(selection).toContain('2025');
-			expect(selection).not.toContain('Tu Mơ Rông');
-			expect(selection).not.toContain('trí tuệ');
-			expect(await total(page)).toBe(provinceAll);
+			// no figure at all while it waits: none of another selection under its words
+			expect(await page.locator('[data-testid=total-children]').count()).toBe(0);
+			expect(await page.locator('[data-testid=explorer-table]').count()).toBe(0);
 		} finally {
 			await context.close();
 		}
@@ -246,6 +242,21 @@ describe('explorer', () => {
 			});
 			const banner = page.locator('.banner');
 			await banner.waitFor();
+			// the confirmation comes where the user is: by the upload control, announced, focused, in view
+			const done = page.getByTestId('upload-done');
+			await done.waitFor();
+			expect(await done.textContent()).toContain('children-2025-tu-mo-rong.csv');
+			expect(await done.evaluate((el) => el.closest('[role=status]') !== null)).toBe(true);
+			await expect
+				.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+				.toBe('upload-done');
+			const viewport = page.viewportSize()!;
+			await expect
+				.poll(async () => {
+					const box = (await done.boundingBox())!;
+					return box.y >= 0 && box.y + box.height <= viewport.height;
+				})
+				.toBe(true);
 			expect(await banner.textContent()).toContain('children-2025-tu-mo-rong.csv');
 			expect(await page.locator('[role=alert]').count()).toBe(0);
 			await expect.poll(() => total(page)).toBe(sum);
@@ -257,7 +268,7 @@ describe('explorer', () => {
 			const origin = new URL(baseURL).origin;
 			expect(during.filter((r) => r.method !== 'GET' || !r.url.startsWith(origin))).toEqual([]);
 
-			await page.getByRole('button', { name: 'Quay lại dữ liệu đã công bố' }).click();
+			await done.getByRole('button', { name: 'Quay lại dữ liệu đã công bố' }).click();
 			await expect.poll(() => banner.count()).toBe(0);
 			await expect.poll(() => total(page)).toBe(provinceAll);
 			expect(await tableChildren(page)).toEqual(cubeChildren('district', 'all'));

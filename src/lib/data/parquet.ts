@@ -6,11 +6,18 @@
 export type ParquetColumn =
 	| { name: string; kind: 'string'; data: (string | null)[] }
 	| { name: string; kind: 'number'; data: (number | null)[] }
+	/** whole numbers (years, counts): INT32, so a reader sees integers, not doubles */
+	| { name: string; kind: 'int'; data: (number | null)[] }
 	| { name: string; kind: 'boolean'; data: (boolean | null)[] };
 
 export async function parquetBlob(columns: ParquetColumn[], metadata: Record<string, string>): Promise<Blob> {
 	const { parquetWriteBuffer } = await import('hyparquet-writer');
-	const type = { string: 'STRING', number: 'DOUBLE', boolean: 'BOOLEAN' } as const;
+	const type = {
+		string: 'STRING',
+		number: 'DOUBLE',
+		int: 'INT32',
+		boolean: 'BOOLEAN'
+	} as const;
 	const buffer = parquetWriteBuffer({
 		columnData: columns.map((c) => ({ name: c.name, data: c.data, type: type[c.kind] })),
 		kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value }))

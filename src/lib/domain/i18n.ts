@@ -130,7 +130,25 @@ const vi = {
 	wholeProvince: 'Toàn tỉnh',
 	sortLagging: 'Chậm nhất trước',
 	selectionWaits:
-		'Nhóm đã chọn ({selection} · {year}) sẽ hiện khi công cụ phân tích tải xong; các số bên dưới vẫn là của nhóm đang xem.',
+		'Nhóm đã chọn ({selection} · {year}) cần công cụ phân tích: số liệu sẽ hiện khi công cụ tải xong.',
+	earlyNote:
+		'Trong lúc chờ, các nhóm có một bộ lọc trong một năm (một lựa chọn của một phân tổ, hoặc một huyện) được trả lời ngay từ số liệu đã công bố; nhóm nhiều bộ lọc hơn, hoặc một xã, chờ công cụ.',
+	showFilters: 'Bộ lọc',
+	filtersChosen: '{n} đang chọn',
+	allChildren: 'tất cả trẻ em khuyết tật',
+	downloadTableHolds: 'bảng {n} huyện, năm {year}',
+	downloadTableNote: 'Tệp này chứa {what}; nhóm: {group}.',
+	downloadTableRowNote:
+		'Mỗi dòng là một huyện; cột filters ghi đúng nhóm của dòng đó. Số bị ẩn để bảo vệ nhóm nhỏ có cột _suppressed = true và ô để trống.',
+	downloadCsvOf: 'Tải CSV: {what}',
+	downloadParquetOf: 'Tải Parquet: {what}',
+	downloadCube:
+		'Toàn bộ khối số liệu đã bảo vệ (mọi năm, mọi cấp đơn vị, mọi phân tổ được công bố):',
+	downloadCubeCsv: 'Tải khối số liệu (CSV, {size})',
+	downloadCubeParquet: 'Tải khối số liệu (Parquet, {size})',
+	uploadDone:
+		'Đã nạp {files} (năm {years}): các số liệu, biểu đồ và bảng của trang giờ là dữ liệu bạn tải lên.',
+	backToResults: 'Xem kết quả',
 	engineReady: 'Công cụ phân tích đã sẵn sàng.',
 	engineFailed: 'Không tải được công cụ phân tích; đang hiển thị số liệu dựng sẵn.',
 	prerenderedView: 'Đang hiển thị số liệu dựng sẵn (không lọc).',
@@ -351,7 +369,25 @@ const en: Record<MessageKey, string> = {
 	wholeProvince: 'Whole province',
 	sortLagging: 'Lagging first',
 	selectionWaits:
-		'Your selection ({selection} · {year}) will show once the analysis engine has loaded; the figures below still belong to the group shown.',
+		'Your selection ({selection} · {year}) needs the analysis engine: its figures will show once the engine has loaded.',
+	earlyNote:
+		'Meanwhile, groups with one filter in one year (one option of one breakdown, or one district) are answered at once from the published figures; groups with more filters, or a commune, wait for the engine.',
+	showFilters: 'Filters',
+	filtersChosen: '{n} chosen',
+	allChildren: 'all children with disabilities',
+	downloadTableHolds: 'table of {n} districts, {year}',
+	downloadTableNote: 'This file holds the {what}; group: {group}.',
+	downloadTableRowNote:
+		'One row per district; the filters column describes that row. Counts hidden to protect small groups have _suppressed = true and an empty cell.',
+	downloadCsvOf: 'Download CSV: {what}',
+	downloadParquetOf: 'Download Parquet: {what}',
+	downloadCube:
+		'The whole protected data cube (every year, every unit level, every published breakdown):',
+	downloadCubeCsv: 'Download the cube (CSV, {size})',
+	downloadCubeParquet: 'Download the cube (Parquet, {size})',
+	uploadDone:
+		'Loaded {files} (years {years}): the page’s figures, charts and tables now show the data you uploaded.',
+	backToResults: 'See the results',
 	engineReady: 'The analysis engine is ready.',
 	engineFailed: 'The analysis engine could not load; showing the prebuilt figures.',
 	prerenderedView: 'Showing the prebuilt figures (no filter).',

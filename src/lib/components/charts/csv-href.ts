@@ -4,8 +4,8 @@ import { toCsv, type CsvCell } from '$lib/domain/csv';
 export function csvHref(
 	columns: string[],
 	rows: Record<string, CsvCell>[],
-	notice?: string
+	notice?: string | string[]
 ): string {
-	const text = toCsv(columns, rows, { notice: notice ? [notice] : [] });
+	const text = toCsv(columns, rows, { notice: notice === undefined ? [] : [notice].flat() });
 	return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
 }

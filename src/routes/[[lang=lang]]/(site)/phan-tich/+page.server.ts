@@ -38,6 +38,8 @@ export const load: PageServerLoad = async () => {
 			skip: cube.csvCommentLines,
 			columns: cube.columns
 		},
+		// the whole protected cube, offered for download as published (CSV, Parquet)
+		cubeFiles: cube.files.map((f) => ({ path: f.path, format: f.format, bytes: f.bytes })),
 		initial: await explorerDefault(emptyFilters(defaultYear)),
 		// the engine's unpacked size: what the browser counts as it loads (the progress line)
 		engineBytes: statSync(

@@ -1,0 +1,27 @@
+/** One year's early explorer views (src/lib/domain/explorer-early.ts), prerendered as JSON. */
+import { json } from '@sveltejs/kit';
+import { earlyFilters, earlyKey, type EarlyViews } from '$lib/domain/explorer-early';
+import { explorerViews } from '$lib/server/explorer-default';
+import { loadTable } from '$lib/server/published';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+const years = () => [...new Set(loadTable('indicators').rows.map((r) => Number(r.year)))].sort();
+
+export const entries: EntryGenerator = () => years().map((y) => ({ year: String(y) }));
+
+export const GET: RequestHandler = async ({ params }) => {
+	const year = Number(params.year);
+	if (!years().includes(year)) return new Response('no such year', { status: 404 });
+	const districts = loadTable('units')
+		.rows.filter((u) => u.level === 'district')
+		.map((u) => String(u.unit_code));
+	const list = earlyFilters(year, districts);
+	const results = await explorerViews(list);
+	const body: EarlyViews = {
+		year,
+		views: Object.fromEntries(list.map((f, i) => [earlyKey(f)!, results[i]]))
+	};
+	return json(body);
+};
