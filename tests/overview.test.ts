@@ -125,7 +125,9 @@ describe('overview', () => {
 			// Table headers are words for readers, never a published column's machine name.
 			const headers = await page.locator('table th').allTextContents();
 			const columnNames = new Set(
-				plan.indicators.flatMap((i) => (i.kind === 'rate' ? [i.numerator, i.denominator] : []))
+				(plan.indicators as { numerator?: string; denominator?: string }[]).flatMap((i) =>
+					i.numerator && i.denominator ? [i.numerator, i.denominator] : []
+				)
 			);
 			expect(headers.map((h) => h.trim()).filter((h) => columnNames.has(h))).toEqual([]);
 			await expect.poll(() => page.getByText(NOTICE_VI).first().isVisible()).toBe(true);
