@@ -105,6 +105,21 @@ describe('explorer before its engine arrives', () => {
 		await page.close();
 	}, 60_000);
 
+	test('on a phone the answer comes before the loading note, on the first screen', async () => {
+		const page = await context.newPage();
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`${PAGE}?disability_type=5&year=2025`, { waitUntil: 'load' });
+		await page.locator('p.engine[data-status=loading]').waitFor();
+		const province = cubeChildren('province', '2025', ['disability_type', '5']).get('62');
+		await expect.poll(() => total(page), { timeout: 15_000 }).toBe(province);
+		const box = await page.getByTestId('summary').boundingBox();
+		expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+		// the answer first, then how the engine is coming along
+		const note = await page.locator('p.engine').boundingBox();
+		expect(box!.y).toBeLessThan(note!.y);
+		await page.close();
+	}, 60_000);
+
 	test('one district in 2024: the cube figures for that district and year', async () => {
 		const page = await open('?district=617&year=2024');
 		const district = cubeChildren('district', '2024').get('617');
