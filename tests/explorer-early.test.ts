@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from './browser';
-import { readCube, readTable } from './feature';
+import { readCube, readTable, explorerTableChildren, shownCount } from './feature';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -34,26 +34,12 @@ function cubeChildren(
 	return out;
 }
 
-const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
-const shownCount = (text: string | null) =>
-	(text ?? '').includes('Đã ẩn') ? ('hidden' as const) : digits(text);
 const total = (page: Page) =>
 	page.locator('[data-testid=total-children] strong').textContent().then(shownCount);
 const selection = (page: Page) => page.getByTestId('selection').textContent();
 
-async function tableChildren(page: Page): Promise<Map<string, number | 'hidden'>> {
-	const rows = await page
-		.locator('[data-testid=explorer-table] tbody tr')
-		.evaluateAll((trs) =>
-			trs.map((tr) => [
-				tr.querySelector('th')!.textContent!.trim(),
-				tr.querySelector('td')!.textContent!
-			])
-		);
-	return new Map(
-		rows.map(([name, n]) => [districts.find((d) => d.name === name)?.code ?? name, shownCount(n)])
-	);
-}
+/** District code → children shown in the table (rows follow the district order). */
+const tableChildren = (page: Page) => explorerTableChildren(page, districts);
 
 describe('explorer before its engine arrives', () => {
 	let browser: Browser;

@@ -2,7 +2,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage, runAxe, type OpenedPage } from './browser';
-import { fetchHtml, params, parseCsv, readCube, readTable, staticDocument } from './feature';
+import {
+	fetchHtml,
+	params,
+	parseCsv,
+	readCube,
+	readTable,
+	staticDocument,
+	explorerTableChildren
+} from './feature';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -53,23 +61,9 @@ async function waitForEngine(page: Page): Promise<void> {
 const total = (page: Page) =>
 	page.locator('[data-testid=total-children] strong').textContent().then(digits);
 /** "Đã ẩn (<5)" → 'hidden', "1.234" → 1234 */
-const shownCount = (text: string | null) =>
-	(text ?? '').includes('Đã ẩn') ? ('hidden' as const) : digits(text);
 
 /** District code → children shown in the table (rows follow the district order). */
-async function tableChildren(page: Page): Promise<Map<string, number | 'hidden'>> {
-	const rows = await page
-		.locator('[data-testid=explorer-table] tbody tr')
-		.evaluateAll((trs) =>
-			trs.map((tr) => [
-				tr.querySelector('th')!.textContent!.trim(),
-				tr.querySelector('td')!.textContent!
-			])
-		);
-	return new Map(
-		rows.map(([name, n]) => [districts.find((d) => d.name === name)?.code ?? name, shownCount(n)])
-	);
-}
+const tableChildren = (page: Page) => explorerTableChildren(page, districts);
 
 const HEADER =
 	'commune_code,commune_name,year,disability_type,severity,sex,age_band,ethnicity,children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills';

@@ -282,3 +282,25 @@ export async function measureFirstLoad(
 export function formatBytes(bytes: number): string {
 	return `${(bytes / 1024).toFixed(1)} KB (${bytes} B)`;
 }
+
+/** A count as the explorer shows it: its digits, or 'hidden' where the page says "Đã ẩn". */
+export const shownCount = (text: string | null) =>
+	(text ?? '').includes('Đã ẩn') ? ('hidden' as const) : Number((text ?? '').replace(/\D/g, ''));
+
+/** The explorer's district table: district code (by its name in `districts`) → children shown. */
+export async function explorerTableChildren(
+	page: Page,
+	districts: { code: string; name: string }[]
+): Promise<Map<string, number | 'hidden'>> {
+	const rows = await page
+		.locator('[data-testid=explorer-table] tbody tr')
+		.evaluateAll((trs) =>
+			trs.map((tr) => [
+				tr.querySelector('th')!.textContent!.trim(),
+				tr.querySelector('td')!.textContent!
+			])
+		);
+	return new Map(
+		rows.map(([name, n]) => [districts.find((d) => d.name === name)?.code ?? name, shownCount(n)])
+	);
+}

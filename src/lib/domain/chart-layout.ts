@@ -9,6 +9,9 @@
 
 /** Text size in user units: 14 CSS px at scale 1. */
 export const CHART_FONT = 14;
+/** The charts' font stack: the same in the page, the SVG download and the PNG's canvas. */
+export const CHART_FONT_FAMILY =
+	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
 
 /** Drawing widths, each 1.4× the one before (ChartVariants.svelte holds the matching queries). */
 export const CHART_WIDTHS = [280, 392, 549, 768] as const;

@@ -4,6 +4,7 @@
  * wherever it ends up. The SVG is built first; the PNG is that SVG drawn on a canvas.
  */
 import { canvasToPng, loadSvgImage, wrapLines } from '../image-export';
+import { CHART_FONT_FAMILY } from '$lib/domain/chart-layout';
 
 export interface ChartImageSpec {
 	/** the chart's drawing (colours as attributes, so it stands alone) */
@@ -14,7 +15,7 @@ export interface ChartImageSpec {
 	source: string;
 }
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
+const FONT = CHART_FONT_FAMILY;
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
