@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from './browser';
-import { fetchHtml, readTable, staticDocument } from './feature';
+import { launchBrowser, openPage } from './browser';
+import { fetchHtml, params, readTable, staticDocument, until } from './feature';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -169,6 +169,103 @@ describe('indicator pages', () => {
 			} finally {
 				await doc.close();
 			}
+		}
+	});
+
+	test('compare units over the years: districts or communes added and removed by keyboard, their published values, kept in the link', async () => {
+		const ind = plan.indicators.find((i) => i.kind === 'rate')!;
+		const rate = (r: Record<string, unknown>) => r[`${ind.id}_rate`] as number | null;
+		const hidden = (r: Record<string, unknown>) => r[`${ind.id}_rate_suppressed`] === true;
+		const latest = (code: string) =>
+			rows
+				.filter((r) => r.unit_code === code && rate(r) !== null)
+				.sort((a, b) => Number(a.year) - Number(b.year))
+				.at(-1);
+		const districts = units.filter((u) => u.level === 'district').map((u) => String(u.unit_code));
+		// Oracle: the two districts with the lowest latest published value are shown first.
+		const lowest = districts
+			.filter((c) => latest(c))
+			.sort((a, b) => rate(latest(a)!)! - rate(latest(b)!)! || a.localeCompare(b))
+			.slice(0, 2);
+		// A commune with at least one hidden year: its line has a gap, its table says "hidden".
+		const commune = String(
+			units.find(
+				(u) =>
+					u.level === 'commune' &&
+					rows.some((r) => r.unit_code === u.unit_code && hidden(r)) &&
+					rows.some((r) => r.unit_code === u.unit_code && rate(r) !== null)
+			)!.unit_code
+		);
+
+		const opened = await openPage(browser, new URL(`chi-so/${ind.id}/`, baseURL).href, {
+			viewport: { width: 390, height: 844 }
+		});
+		try {
+			const { page } = opened;
+			const chips = () =>
+				page
+					.locator('[data-testid=compared-units] li')
+					.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')));
+			const lines = () =>
+				page
+					.locator('#so-sanh-don-vi .variant:visible svg.multi-trend g.series')
+					.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-code')));
+			expect(await chips()).toEqual(lowest);
+			expect(await lines()).toEqual([plan.geography.province.code, ...lowest]);
+
+			// Keyboard: choose the commune in the grouped list, then "Thêm".
+			const select = page.getByLabel('Thêm đơn vị');
+			await until(
+				async () => {
+					await select.focus();
+					await select.selectOption(commune);
+					await page.keyboard.press('Tab');
+					await page.keyboard.press('Enter');
+				},
+				() => params(page).get('units')?.split(',').includes(commune) ?? false,
+				true
+			);
+			await expect.poll(lines).toContain(commune);
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('compare-units-add');
+
+			// The table: the commune's column holds its published values, hidden years as hidden.
+			const frame = page.locator('#so-sanh-don-vi');
+			await frame.locator('summary').click();
+			const table = await frame.locator('table').evaluate((t) => ({
+				head: [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+				rows: [...t.querySelectorAll('tbody tr')].map((tr) =>
+					[...tr.children].map((c) => c.textContent!.trim())
+				)
+			}));
+			const name = String(units.find((u) => u.unit_code === commune)!.name);
+			const col = table.head.indexOf(name);
+			expect(col).toBeGreaterThan(0);
+			for (const r of rows.filter((r) => r.unit_code === commune)) {
+				const cell = table.rows.find((cells) => cells[0] === String(r.year))![col];
+				if (hidden(r)) expect(cell, String(r.year)).toContain('Đã ẩn');
+				else if (rate(r) !== null) {
+					const shown = Number(cell.replace('%', '').replace(',', '.'));
+					expect(Math.abs(shown - rate(r)!), String(r.year)).toBeLessThan(0.051);
+				}
+			}
+
+			// A shared link shows the same lines; removing one by keyboard updates the link.
+			const url = page.url();
+			await page.reload({ waitUntil: 'load' });
+			await expect.poll(async () => (await chips()).sort()).toEqual([...lowest, commune].sort());
+			const remove = page.getByRole('button', { name: new RegExp(`: ${name}$`) });
+			await until(
+				async () => {
+					await remove.focus();
+					await page.keyboard.press('Enter');
+				},
+				() => !(params(page).get('units') ?? '').split(',').includes(commune),
+				true
+			);
+			expect(await lines()).not.toContain(commune);
+			expect(url).toContain('units=');
+		} finally {
+			await opened.close();
 		}
 	});
 });

@@ -243,7 +243,18 @@ const vi = {
 	asOfShort: 'Số liệu đến',
 	districtTrends: 'Các huyện qua các năm',
 	districtTrendsLead: 'Chọn tối đa 5 huyện để so sánh với toàn tỉnh và mục tiêu qua các năm.',
-	chooseDistricts: 'Chọn huyện'
+	chooseDistricts: 'Chọn huyện',
+	compareUnits: 'So sánh các đơn vị qua các năm',
+	compareUnitsLead:
+		'Thêm tối đa 5 huyện hoặc xã để so sánh với toàn tỉnh và mục tiêu qua các năm. Số của nhóm nhỏ được ẩn để bảo vệ trẻ em, nên đường của một xã có thể đứt đoạn.',
+	compareUnitsPicked: 'Đơn vị đang so sánh',
+	addUnit: 'Thêm đơn vị',
+	addUnitButton: 'Thêm',
+	chooseUnit: 'Chọn huyện hoặc xã',
+	compareUnitsFull: 'Đã đủ 5 đơn vị',
+	removeUnit: 'Bỏ khỏi biểu đồ',
+	unitAdded: 'Đã thêm',
+	unitRemoved: 'Đã bỏ'
 };
 
 export type MessageKey = keyof typeof vi;
@@ -460,6 +471,17 @@ const en: Record<MessageKey, string> = {
 	districtTrendsLead:
 		'Pick up to 5 districts to compare with the province and the target over the years.',
 	chooseDistricts: 'Choose districts',
+	compareUnits: 'Compare units over the years',
+	compareUnitsLead:
+		'Add up to 5 districts or communes to compare with the province and the target over the years. Small groups are hidden to protect children, so a commune’s line may have gaps.',
+	compareUnitsPicked: 'Units compared',
+	addUnit: 'Add a unit',
+	addUnitButton: 'Add',
+	chooseUnit: 'Choose a district or commune',
+	compareUnitsFull: '5 units already',
+	removeUnit: 'Remove from the chart',
+	unitAdded: 'Added',
+	unitRemoved: 'Removed',
 	indicatorPage: 'Indicator page',
 	indicatorInPlan: 'In the plan',
 	indicatorDefinition: 'Definition',

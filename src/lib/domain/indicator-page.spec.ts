@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { indicatorTable, targetRule } from './indicator-page';
+import { defaultCompared, indicatorTable, targetRule } from './indicator-page';
 import type { Indicator } from './plan';
+import type { UnitRow } from './indicator-page';
 
 const rate: Indicator = {
 	id: 'access',
@@ -59,5 +60,34 @@ describe('targetRule', () => {
 		expect(
 			targetRule({ ...rate, direction: 'decrease' }, { phase: 'p', value: 1, source: '' })
 		).toBe('at_most');
+	});
+});
+
+describe('defaultCompared', () => {
+	const unit = (code: string, level: UnitRow['level'], ...values: (number | null)[]): UnitRow => ({
+		code,
+		name: code,
+		level,
+		values: values.map((value, i) =>
+			value === undefined ? null : { year: 2020 + i, value, suppressed: value === null }
+		)
+	});
+	test('the two districts with the lowest latest published value, communes and the province left out', () => {
+		const table = {
+			units: [
+				unit('62', 'province', 50, 60),
+				unit('608', 'district', 30, 80), // latest 80
+				unit('23281', 'commune', 5, 10),
+				unit('610', 'district', 90, null), // latest published 90 (2021 hidden)
+				unit('611', 'district', 20, 70), // latest 70
+				unit('612', 'district', null, null) // nothing published: not a default
+			]
+		};
+		expect(defaultCompared(rate, table)).toEqual(['611', '608']);
+	});
+	test('nothing for a count of units', () => {
+		expect(
+			defaultCompared({ ...rate, kind: 'unit_count' } as unknown as Indicator, { units: [] })
+		).toEqual([]);
 	});
 });

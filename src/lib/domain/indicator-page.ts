@@ -69,3 +69,18 @@ export function targetRule(ind: Indicator, target: Target): 'at_least' | 'at_mos
 	if (target.maintain) return 'maintain';
 	return ind.direction === 'decrease' ? 'at_most' : 'at_least';
 }
+
+/**
+ * The units a comparison shows before the reader picks: for a rate, the two districts with the
+ * lowest latest published value (who lags is the question leaders ask first); nothing for other
+ * kinds, whose per-unit values are flags or counts of units.
+ */
+export function defaultCompared(ind: Indicator, table: { units: UnitRow[] }, count = 2): string[] {
+	if (ind.kind !== 'rate') return [];
+	const latest = (u: UnitRow) => [...u.values].reverse().find((v) => v?.value != null)?.value;
+	return table.units
+		.filter((u) => u.level === 'district' && latest(u) !== undefined)
+		.sort((a, b) => latest(a)! - latest(b)! || a.code.localeCompare(b.code))
+		.slice(0, count)
+		.map((u) => u.code);
+}
