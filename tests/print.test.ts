@@ -143,6 +143,34 @@ async function assertReport(page: Page, path: string): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollHeight);
 }
 
+/**
+ * Icon characters (aria-hidden marks beside a status's words) that draw as the font's
+ * missing-glyph box: drawn on a canvas in the element's own font, their pixels equal those of a
+ * code point no font has.
+ */
+function missingGlyphs(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const canvas = document.createElement('canvas');
+		canvas.width = canvas.height = 64;
+		const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+		const draw = (ch: string, font: string) => {
+			ctx.clearRect(0, 0, 64, 64);
+			ctx.font = font;
+			ctx.fillText(ch, 8, 40);
+			return ctx.getImageData(0, 0, 64, 64).data.join();
+		};
+		const missing = new Set<string>();
+		for (const el of document.querySelectorAll('[aria-hidden="true"]')) {
+			const text = el.textContent?.trim() ?? '';
+			if (!text || text.length > 2 || el.children.length) continue;
+			const font = getComputedStyle(el).font;
+			const box = draw('\u{10FFFD}', font);
+			for (const ch of text) if (draw(ch, font) === box) missing.add(ch);
+		}
+		return [...missing];
+	});
+}
+
 describe('print', () => {
 	test('the overview prints the chosen phase and year in words, every reporting column within A4', async () => {
 		const { page, close } = await openPrinted('/');
@@ -161,6 +189,9 @@ describe('print', () => {
 				'2025'
 			]);
 			expect(await cutOff(page, 'table.reporting')).toEqual([]);
+			// "Late" and the other marks print as marks, not as empty boxes.
+			expect(await page.locator('td.rs-late').count()).toBeGreaterThan(0);
+			expect(await missingGlyphs(page)).toEqual([]);
 			const pages = await pdfPages(page);
 			expect(pages).toBeGreaterThanOrEqual(Math.ceil(height / PAGE_HEIGHT));
 			expect(pages).toBeLessThanOrEqual(Math.ceil(height / PAGE_HEIGHT) + 2);
@@ -190,6 +221,15 @@ describe('print', () => {
 				/Tô màu theo: .+ · Năm: 2025 · Cấp: Xã/
 			);
 			expect(await page.locator('svg.choropleth').isVisible()).toBe(true);
+			// The legend beside the printed map, not under its edge.
+			const [map, legend] = await Promise.all(
+				['.map-box', '.legend'].map((sel) => page.locator(sel).first().boundingBox())
+			);
+			const overlap =
+				Math.min(map!.x + map!.width, legend!.x + legend!.width) - Math.max(map!.x, legend!.x);
+			const overlapY =
+				Math.min(map!.y + map!.height, legend!.y + legend!.height) - Math.max(map!.y, legend!.y);
+			expect(overlap > 0 && overlapY > 0, 'legend drawn over the map').toBe(false);
 			const rows = page.locator('.unit-list tbody tr');
 			expect(await rows.count()).toBe(communes.length);
 			const printed = await rows.evaluateAll((trs) =>
