@@ -303,6 +303,37 @@ describe('embeds', () => {
 		}
 	});
 
+	test('/embed/tong-quan/ keeps its table and its mini map apart at every width', async () => {
+		const opened = await openPage(browser, new URL('embed/tong-quan/', baseURL).href);
+		try {
+			const { page } = opened;
+			for (const width of [320, 480, 600, 760, 1000]) {
+				await page.setViewportSize({ width, height: 800 });
+				const boxes = await page.evaluate(() => {
+					const box = (sel: string) => {
+						const r = document.querySelector(sel)!.getBoundingClientRect();
+						return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+					};
+					return {
+						table: box('table.headline'),
+						cell: box('table.headline tbody tr:first-child td:last-child'),
+						map: box('figure.mini-map')
+					};
+				});
+				const apart =
+					boxes.cell.right <= boxes.map.left ||
+					boxes.table.bottom <= boxes.map.top ||
+					boxes.map.right <= boxes.table.left;
+				expect(apart, `${width} px: the table's last column under the map`).toBe(true);
+				expect(boxes.cell.right, `${width} px: the table's last column`).toBeLessThanOrEqual(
+					Math.min(width, boxes.map.top >= boxes.table.bottom ? width : boxes.map.left) + 1
+				);
+			}
+		} finally {
+			await opened.close();
+		}
+	});
+
 	test.each(EMBEDS)('/%s has no axe violation', async (path) => {
 		const opened = await openPage(browser, new URL(path, baseURL).href);
 		try {
