@@ -221,6 +221,7 @@ describe('print', () => {
 				/Tô màu theo: .+ · Năm: 2025 · Cấp: Xã/
 			);
 			expect(await page.locator('svg.choropleth').isVisible()).toBe(true);
+			expect(await missingGlyphs(page)).toEqual([]);
 			// The legend beside the printed map, not under its edge.
 			const [map, legend] = await Promise.all(
 				['.map-box', '.legend'].map((sel) => page.locator(sel).first().boundingBox())
