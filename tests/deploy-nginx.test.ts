@@ -11,8 +11,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, listPages, openPage } from './browser';
 import { freePort, startNginx, type RunningNginx } from './nginx';
+import { precacheList } from './service-worker';
 
 const buildDir = inject('buildDir');
+/** scripts/serve.ts (npm run serve), serving the same build. */
+const serveURL = inject('baseURL');
+const SAME_HEADERS = [
+	'content-security-policy',
+	'cache-control',
+	'x-content-type-options',
+	'referrer-policy'
+];
 const CONFIG = 'deploy/nginx.conf';
 const ENGINE_TIMEOUT = 60_000;
 
@@ -118,7 +127,7 @@ describe('the shipped nginx configuration on Debian nginx', () => {
 		expect(wasm.headers.get('content-encoding')).toBe('gzip');
 	});
 
-	test("each page's header policy is its own meta policy plus frame-ancestors", async () => {
+	test("each page's header policy is its own meta policy plus frame-ancestors (serve.ts: the same)", async () => {
 		const problems: string[] = [];
 		const paths = [...listPages(buildDir), '/404.html', '/en/404.html', '/no-such-page/'];
 		for (const path of paths) {
@@ -138,9 +147,29 @@ describe('the shipped nginx configuration on Debian nginx', () => {
 			if (meta.length !== 1 || policy !== meta[0] || ancestors !== expected) {
 				problems.push(`${path}: header "${header}" against meta ${JSON.stringify(meta)}`);
 			}
+			// npm run serve sends the same headers.
+			const served = await fetch(new URL(path.slice(1), serveURL));
+			await served.arrayBuffer();
+			for (const name of SAME_HEADERS) {
+				if (served.headers.get(name) !== response.headers.get(name)) {
+					problems.push(`${path}: serve.ts ${name} "${served.headers.get(name)}"`);
+				}
+			}
 		}
 		expect(problems).toEqual([]);
 		expect(paths.length).toBeGreaterThan(100);
+	});
+
+	test("the service worker's precache answers 200 under nginx (one failure and it never installs)", async () => {
+		const list = await precacheList(buildDir);
+		const failing: string[] = [];
+		for (const url of list) {
+			const response = await fetch(new URL(url.slice(1), nginx.url), { redirect: 'manual' });
+			await response.arrayBuffer();
+			if (response.status !== 200) failing.push(`${url}: ${response.status}`);
+		}
+		expect(failing).toEqual([]);
+		expect(list.length).toBeGreaterThan(100);
 	});
 
 	test.each(['', 'en/', 'ban-do/', 'du-lieu/', 'embed/tong-quan/'])(

@@ -41,7 +41,7 @@ const CHARSET_TYPES = [
 	])
 ];
 
-/** The lines a deployer edits; tests/nginx.test.ts replaces exactly these. */
+/** The lines a deployer edits; tests/deploy-nginx.test.ts replaces exactly these. */
 export const LISTEN_LINE = '\tlisten 80;';
 export const ROOT_LINE = '\troot /srv/tekt/build;';
 
@@ -109,6 +109,15 @@ export function nginxConfig(pages: PagePolicy[], embeds: string): string {
 		'\tadd_header Content-Security-Policy $tekt_csp always;',
 		'\tadd_header Cache-Control $tekt_cache always;',
 		...common,
+		'',
+		'\t# Pages not in a folder of their own also answer without .html (the service worker',
+		'\t# precaches /404): nginx would send /404 to the folder 404/ (403).',
+		...pages
+			.filter((page) => !page.file.endsWith('index.html'))
+			.map(
+				(page) =>
+					`\tlocation = /${page.file.slice(0, -'.html'.length)} { try_files /${page.file} =404; }`
+			),
 		'',
 		'\terror_page 404 /404.html;',
 		'\tlocation /en/ {',

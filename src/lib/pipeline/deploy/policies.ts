@@ -95,12 +95,13 @@ export const REVALIDATE_CACHE = 'no-cache';
 
 /**
  * The URL paths a page answers at: `ban-do/index.html` at `/ban-do/` and
- * `/ban-do/index.html`, `404.html` at `/404.html`.
+ * `/ban-do/index.html`; `404.html` at `/404.html` and `/404` (the address SvelteKit lists it
+ * under, in the service worker's precache too).
  */
 export function pageUrls(file: string): string[] {
 	if (file === 'index.html') return ['/', '/index.html'];
 	if (file.endsWith('/index.html')) return [`/${file.slice(0, -'index.html'.length)}`, `/${file}`];
-	return [`/${file}`];
+	return [`/${file}`, `/${file.slice(0, -'.html'.length)}`];
 }
 
 /** The page file a request path serves, if it is a page (`/ban-do` too, before its redirect). */
