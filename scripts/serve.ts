@@ -9,6 +9,9 @@
  *   `path/index.html` exists, so the build's relative asset URLs resolve as they would on a host;
  * - unknown paths get `404.html` with status 404 (`en/404.html` under `/en/`, when the build has
  *   them; a plain "Not found" otherwise). Static hosts do the same with a rule, see README.
+ * - the headers of the shipped host configurations (deploy/nginx.conf, build/_headers), from the
+ *   same source (src/lib/pipeline/deploy/): each page's Content-Security-Policy (its own <meta>
+ *   policy plus frame-ancestors), X-Content-Type-Options, Referrer-Policy.
  *
  * `startServer` is exported for the browser tests and benchmarks.
  */
@@ -18,6 +21,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import {
+	COMMON_HEADERS,
+	embedAncestors,
+	headerPolicy,
+	IMMUTABLE_CACHE,
+	IMMUTABLE_PREFIX,
+	pageFileOf,
+	readPagePolicies,
+	REVALIDATE_CACHE
+} from '../src/lib/pipeline/deploy/policies';
 
 export interface ServerOptions {
 	/** Directory to serve (default `build`, or `$BUILD_DIR`). */
@@ -66,14 +79,19 @@ function decode(pathname: string): string | undefined {
  * Sends the not-found page of the address's language (`en/404.html` under `/en/`, `404.html`
  * elsewhere; or its precompressed twin) with status 404, or a plain 404.
  */
-function notFound(root: string, req: IncomingMessage, res: ServerResponse): void {
+function notFound(
+	root: string,
+	req: IncomingMessage,
+	res: ServerResponse,
+	policies: ReadonlyMap<string, string>
+): void {
 	const english = /^\/en(\/|$)/.test(pathnameOf(req).pathname);
-	const page =
-		english && isFile(join(root, 'en', '404.html'))
-			? join(root, 'en', '404.html')
-			: join(root, '404.html');
+	const name = english && isFile(join(root, 'en', '404.html')) ? 'en/404.html' : '404.html';
+	const page = join(root, name);
 	res.statusCode = 404;
-	res.setHeader('Cache-Control', 'no-cache');
+	res.setHeader('Cache-Control', REVALIDATE_CACHE);
+	const csp = policies.get(name);
+	if (csp) res.setHeader('Content-Security-Policy', csp);
 	if (!isFile(page)) {
 		res.setHeader('Content-Type', 'text/plain;charset=utf-8');
 		res.end('Not found');
@@ -104,6 +122,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		throw new Error(`Cannot serve ${dir}: no such directory (run npm run build first).`);
 	}
 
+	// The same headers as the shipped nginx configuration and _headers file.
+	const embeds = embedAncestors();
+	const policies = new Map(
+		readPagePolicies(root).map((page) => [page.file, headerPolicy(page, embeds)])
+	);
+	const pages = new Set(policies.keys());
+
 	const assets = sirv(root, {
 		etag: true,
 		gzip: true,
@@ -114,13 +139,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		setHeaders: (res, pathname) => {
 			res.setHeader(
 				'Cache-Control',
-				pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+				pathname.startsWith(IMMUTABLE_PREFIX) ? IMMUTABLE_CACHE : REVALIDATE_CACHE
 			);
+			const page = pageFileOf(pathname, pages);
+			if (page) res.setHeader('Content-Security-Policy', policies.get(page)!);
 		},
-		onNoMatch: (req, res) => notFound(root, req, res)
+		onNoMatch: (req, res) => notFound(root, req, res, policies)
 	});
 
 	const server = createServer((req, res) => {
+		for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
 			res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain;charset=utf-8' });
 			res.end('Method not allowed');

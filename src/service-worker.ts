@@ -19,7 +19,9 @@ const heavy = /duckdb|\.wasm$/;
 const shell = build.filter((f) => !heavy.test(f));
 const staticFiles = files.filter(
 	(f) =>
-		/\/(favicon\.svg|embed\/[^/]+\.js)$/.test(f) ||
+		// print.css: every page links it for print (offline printing); unit-search.js: the
+		// not-found page's search (the page itself is precached).
+		/\/(favicon\.svg|print\.css|unit-search\.js|embed\/[^/]+\.js)$/.test(f) ||
 		/\/data\/(geo\/[^/]+\.geojson|manifest\.json)$/.test(f)
 );
 // Pages for offline reading: every prerendered page but the embeds and the English unit pages.
