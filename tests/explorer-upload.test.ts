@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, type OpenedPage } from './browser';
+import { launchBrowser, openPage, runAxe, type OpenedPage } from './browser';
 
 const baseURL = inject('baseURL');
 const ENGINE_TIMEOUT = 60_000;
@@ -150,6 +150,7 @@ describe('explorer upload', () => {
 		// the whole list reads in a page, not megabytes
 		expect(((await alert.textContent()) ?? '').length).toBeLessThan(20_000);
 		expect(await page.locator('.banner').count()).toBe(0);
+		expect(await runAxe(page), 'axe, upload errors listed').toEqual([]);
 	}, 60_000);
 
 	test(
