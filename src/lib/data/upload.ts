@@ -1,27 +1,19 @@
 /**
  * An analyst's own report file, in the browser only: decoded and validated by the pipeline's
- * own code (src/lib/domain/intake), and turned into the same cube as the published data,
- * unprotected, inside DuckDB-WASM.
+ * own code (src/lib/domain/intake) in a worker, and turned into the same cube as the published
+ * data, unprotected, inside DuckDB-WASM.
  */
 import { breakdownIds, childCountColumns } from '$lib/domain/breakdowns';
 import { toCsv } from '$lib/domain/csv';
 import { cubeSql, unitsTableSql } from '$lib/domain/cube-sql';
 import { levelTablesSql } from '$lib/domain/explorer';
-import { t } from '$lib/domain/i18n';
-import type { IntakeIssue } from '$lib/domain/intake/messages';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import type { Plan } from '$lib/domain/plan';
 import { buildGeography, type Unit } from '$lib/domain/units';
-import {
-	validateReportBytes,
-	type IntakeContext,
-	type ValidatedFile
-} from '$lib/domain/intake/validate';
+import type { IntakeContext } from '$lib/domain/intake/validate';
+import type { UploadProgress } from '$lib/domain/upload-check';
 import type { QueryClient } from './duckdb';
-
-export async function validateUpload(file: File, ctx: IntakeContext): Promise<ValidatedFile> {
-	return validateReportBytes(file.name, new Uint8Array(await file.arrayBuffer()), ctx);
-}
+import type { CheckRequest, UploadReport, UploadSetup, WorkerMessage } from './upload-protocol';
 
 /** What an upload is checked against: the plan and its units (the province apart). */
 export function uploadContext(plan: Plan, units: (Unit & { level: string })[]): IntakeContext {
@@ -32,21 +24,57 @@ export function uploadContext(plan: Plan, units: (Unit & { level: string })[]): 
 	return { plan, geo };
 }
 
-/** The files' issues, and their children records when none is an error and there are some. */
-export async function readUpload(
+/** The plain data the worker needs to check files against the plan (no Svelte proxies). */
+export function uploadSetup(plan: Plan, units: (Unit & { level: string })[]): UploadSetup {
+	const { years, reporting, geography } = plan;
+	return JSON.parse(
+		JSON.stringify({
+			plan: { years, reporting, geography },
+			units: units.filter((u) => u.level !== 'province')
+		})
+	);
+}
+
+export interface UploadCheck {
+	/** the report, or null once cancelled */
+	done: Promise<UploadReport | null>;
+	cancel: () => void;
+}
+
+/**
+ * Checks the files in a worker (upload.worker.ts): the page stays responsive and `cancel` stops
+ * the work at once. One worker per check, ended with it, so a large file's memory goes too.
+ */
+export function checkUpload(
 	files: File[],
-	ctx: IntakeContext
-): Promise<{ issues: IntakeIssue[]; children: ChildrenRecord[] | null }> {
-	const results = await Promise.all(files.map((f) => validateUpload(f, ctx)));
-	const issues = results.flatMap((r) => r.issues);
-	if (issues.some((i) => i.severity === 'error')) return { issues, children: null };
-	const children = results.filter((r) => r.kind === 'children').flatMap((r) => r.children);
-	if (children.length > 0) return { issues, children };
-	const message = { vi: t('vi', 'uploadNoChildren'), en: t('en', 'uploadNoChildren') };
-	const file = files[0]?.name ?? '';
+	setup: UploadSetup,
+	onprogress: (p: UploadProgress) => void
+): UploadCheck {
+	const worker = new Worker(new URL('./upload.worker.ts', import.meta.url), { type: 'module' });
+	let settle: (r: UploadReport | null) => void = () => undefined;
+	const done = new Promise<UploadReport | null>((resolve, reject) => {
+		settle = resolve;
+		worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+			const m = e.data;
+			if (m.type === 'progress') onprogress(m);
+			else {
+				worker.terminate();
+				if (m.type === 'done') resolve(m.report);
+				else reject(new Error(m.reason));
+			}
+		};
+		worker.onerror = (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'upload worker failed to start'));
+		};
+	});
+	worker.postMessage({ ...setup, files } satisfies CheckRequest);
 	return {
-		issues: [{ file, row: 1, column: '', value: '', severity: 'error', message }],
-		children: null
+		done,
+		cancel: () => {
+			worker.terminate();
+			settle(null);
+		}
 	};
 }
 

@@ -23,6 +23,20 @@ describe('toCsv', () => {
 			expect(csvCell(bad).replace(/^"/, '').startsWith("'")).toBe(true);
 		expect(csvCell(-2)).toBe('-2');
 	});
+	it('neutralises a formula behind leading whitespace', () => {
+		expect(csvCell(' =1+1')).toBe("' =1+1");
+		expect(csvCell('   +84 123')).toBe("'   +84 123");
+		expect(csvCell('\u00a0=HYPERLINK("x")')).toBe('"\'\u00a0=HYPERLINK(""x"")"');
+		expect(csvCell('\t-2')).toBe("'\t-2");
+		expect(csvCell('\r@SUM(A1)')).toBe('"\'\r@SUM(A1)"');
+		expect(csvCell('\n=1')).toBe('"\'\n=1"');
+		expect(csvCell(' \n =cmd')).toBe('"\' \n =cmd"');
+	});
+	it('leaves text that only contains a formula sign further on', () => {
+		expect(csvCell('Xã A = 3')).toBe('Xã A = 3');
+		expect(csvCell(' Xã A-B')).toBe(' Xã A-B');
+		expect(csvCell('a\n=1')).toBe('"a\n=1"');
+	});
 	it('leaves no NaN or Infinity in the output', () => {
 		expect(csvCell(NaN)).toBe('');
 		expect(csvCell(Infinity)).toBe('');

@@ -1,11 +1,13 @@
 /**
  * Writes CSV the way this site publishes it: UTF-8 with a BOM so Excel shows Vietnamese
  * correctly, CRLF-free, optional '#' notice lines, and text cells that a spreadsheet would run
- * as a formula (=, +, -, @, tab, CR) neutralised with a leading apostrophe.
+ * as a formula (=, +, -, @, tab, CR) neutralised with a leading apostrophe. Spreadsheets skip
+ * leading whitespace before a formula (spaces, no-break space, tab, CR, LF), so those count too.
  */
 export type CsvCell = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// \s covers space, U+00A0 (no-break), tab, CR, LF and the other Unicode spaces.
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
 
 export function csvCell(value: CsvCell): string {
 	if (value === null || value === undefined) return '';

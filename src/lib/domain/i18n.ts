@@ -172,6 +172,19 @@ const vi = {
 		'Đang xem dữ liệu bạn tải lên (chưa ẩn số nhỏ; dữ liệu không rời khỏi máy của bạn):',
 	backToPublished: 'Quay lại dữ liệu đã công bố',
 	uploadNoChildren: 'Không có tệp trẻ em (có cột disability_type) nào hợp lệ.',
+	uploadLimit: 'Tối đa {limit} MB mỗi tệp.',
+	uploadTooBig:
+		'{file} nặng {size} MB, quá giới hạn {limit} MB mỗi tệp, nên chưa được đọc. Hãy chia tệp theo năm hoặc theo huyện rồi tải lên từng phần.',
+	uploadReading: 'Đang đọc {file}{part}: {percent}%',
+	uploadChecking: 'Đang kiểm tra {file}{part}: {percent}%',
+	uploadPart: ' (tệp {index}/{count})',
+	uploadCancel: 'Hủy kiểm tra',
+	uploadCancelled: 'Đã hủy kiểm tra tệp. Trang vẫn hiển thị dữ liệu như trước.',
+	uploadMore:
+		'{file}: và {count} lỗi khác (chỉ liệt kê {shown} lỗi đầu). Sửa các lỗi trên rồi tải tệp lên lại để xem tiếp.',
+	uploadFailed:
+		'Không kiểm tra được tệp trong trình duyệt này ({reason}). Hãy tải lại trang rồi thử lại.',
+	uploadLoading: 'Tệp hợp lệ; đang nạp vào công cụ phân tích…',
 	accessRate: 'Tỷ lệ tiếp cận dịch vụ',
 	skillsRate: 'Tỷ lệ được cung cấp kỹ năng',
 	clickToFilter: 'Bấm vào một thanh để lọc các biểu đồ khác.',
@@ -422,6 +435,19 @@ const en: Record<MessageKey, string> = {
 		'Showing the data you uploaded (small numbers not hidden; the data never leaves your computer):',
 	backToPublished: 'Back to the published data',
 	uploadNoChildren: 'No valid children file (with a disability_type column).',
+	uploadLimit: 'At most {limit} MB per file.',
+	uploadTooBig:
+		'{file} is {size} MB, over the limit of {limit} MB per file, so it was not read. Split it by year or by district and upload the parts.',
+	uploadReading: 'Reading {file}{part}: {percent}%',
+	uploadChecking: 'Checking {file}{part}: {percent}%',
+	uploadPart: ' (file {index} of {count})',
+	uploadCancel: 'Cancel the check',
+	uploadCancelled: 'The check was cancelled. The page shows the same data as before.',
+	uploadMore:
+		'{file}: and {count} more (only the first {shown} are listed). Fix the errors above and upload the file again to see the rest.',
+	uploadFailed:
+		'The file could not be checked in this browser ({reason}). Reload the page and try again.',
+	uploadLoading: 'The file is valid; loading it into the analysis engine…',
 	accessRate: 'Access to services rate',
 	skillsRate: 'Integration skills rate',
 	clickToFilter: 'Press a bar to filter the other views.',

@@ -44,8 +44,17 @@ const levelName: Record<UnitLevel, { vi: string; en: string }> = {
 	commune: { vi: 'xã', en: 'commune' }
 };
 
-export function validateReport(file: string, text: string, ctx: IntakeContext): ValidatedFile {
+/** Told the rows checked so far, every so often (the browser's upload shows how far it is). */
+export type RowProgress = (done: number, total: number) => void;
+
+export function validateReport(
+	file: string,
+	text: string,
+	ctx: IntakeContext,
+	progress?: RowProgress
+): ValidatedFile {
 	const parsed = parseCsv(text);
+	const rows = progress ? reportEvery(parsed.rows, progress) : parsed.rows;
 	const out: ValidatedFile = {
 		file,
 		kind: detectKind(parsed.header),
@@ -302,7 +311,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 	};
 
 	if (out.kind === 'children') {
-		for (const { line, cells } of parsed.rows) {
+		for (const { line, cells } of rows) {
 			if (cells.length !== parsed.header.length) {
 				issue(
 					line,
@@ -354,7 +363,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 			out.children.push({ commune_code: code, year: year!, ...cats, ...counts });
 		}
 	} else {
-		for (const { line, cells } of parsed.rows) {
+		for (const { line, cells } of rows) {
 			if (cells.length !== parsed.header.length) {
 				issue(
 					line,
@@ -483,14 +492,23 @@ export function unitsNamed(raw: string, ctx: IntakeContext) {
 	return out;
 }
 
+function* reportEvery<T>(rows: T[], progress: RowProgress, every = 2000): Generator<T> {
+	for (let i = 0; i < rows.length; i++) {
+		if (i % every === 0) progress(i, rows.length);
+		yield rows[i];
+	}
+	progress(rows.length, rows.length);
+}
+
 /** Validates a file given as bytes: decodes it first (see decode.ts) and says if it had to guess. */
 export function validateReportBytes(
 	file: string,
 	bytes: Uint8Array,
-	ctx: IntakeContext
+	ctx: IntakeContext,
+	progress?: RowProgress
 ): ValidatedFile {
 	const { text, encoding } = decodeReport(bytes);
-	const out = validateReport(file, text, ctx);
+	const out = validateReport(file, text, ctx, progress);
 	if (encoding === 'windows-1258')
 		out.issues.unshift({
 			file,
