@@ -3,7 +3,7 @@
  * created with O_EXCL, naming the run's process. A second run gets a message, and never touches
  * the first run's staging folder. A lock left by a killed run (its process is gone) is taken over.
  */
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { IntakeIssue } from '../domain/intake/messages';
@@ -59,6 +59,7 @@ export async function acquireLock(outDir: string): Promise<Lock | { issue: Intak
 		started: new Date().toISOString()
 	};
 	let recovered: LockInfo | null = null;
+	await mkdir(path.dirname(outDir), { recursive: true });
 	for (let attempt = 0; attempt < 3; attempt++) {
 		try {
 			const fh = await open(file, 'wx');

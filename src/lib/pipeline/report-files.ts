@@ -197,7 +197,8 @@ async function readCsv(
 		// nothing more to learn from the rest: a broken quote, or a header that cannot be used
 		if (csv.stopped || v.done) break;
 	}
-	csv.push(decoder.decode(new Uint8Array(), true));
+	// (when reading stopped early, the piece's last character may be cut: it is not read)
+	if (!csv.stopped && !v.done) csv.push(decoder.decode(new Uint8Array(), true));
 	csv.end();
 	const out = v.finish();
 	if (encoding === 'windows-1258') out.issues.unshift(legacyEncodingIssue(entry.file));
@@ -243,14 +244,16 @@ async function readXlsx(
 		rows = (await readSheet(bytes, sheet ?? 1, { parseNumber: (s: string) => s })) as unknown[][];
 	} catch (e) {
 		const name = (e as Error).name;
-		if (name === 'SheetNotFoundError')
+		if (name === 'SheetNotFoundError') {
+			const sheets = shown(/Available sheets: (.*)$/.exec((e as Error).message)?.[1] ?? '?', 200);
 			return fail(
 				fileIssue(
 					entry.file,
-					`Không có trang tính "${shown(sheet ?? '1')}" (tên trang ghi trong dataset.json, mục format.sheet): đổi tên trang hoặc sửa dataset.json.`,
-					`No sheet named "${shown(sheet ?? '1')}" (the sheet named in dataset.json, format.sheet): rename the sheet or fix dataset.json.`
+					`Không có trang tính "${shown(sheet ?? '1')}" (tên trang ghi trong dataset.json, mục format.sheet); sổ này có: ${sheets}. Đổi tên trang hoặc sửa dataset.json.`,
+					`No sheet named "${shown(sheet ?? '1')}" (the sheet named in dataset.json, format.sheet); this workbook has: ${sheets}. Rename the sheet or fix dataset.json.`
 				)
 			);
+		}
 		return fail(
 			fileIssue(
 				entry.file,
