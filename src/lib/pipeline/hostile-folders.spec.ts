@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type IntakeIssue } from '../domain/intake/messages';
+import { yearsWithChildren, type Cell } from '../domain/published';
 import { fixtureDir, hashTree, readCsvTable, readManifest } from './fixtures/published';
 import { xlsx } from './fixtures/xlsx';
 import { reportIssues, runPipeline, type PipelineResult } from './run';
