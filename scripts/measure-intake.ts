@@ -26,9 +26,9 @@ async function write(file: string, head: string, line: (i: number) => string) {
 		let chunk = '';
 		while (chunk.length < 1 << 20) chunk += line(i++);
 		size += Buffer.byteLength(chunk);
-		if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+		if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
 	}
-	await new Promise((r) => out.end(r));
+	await new Promise<void>((r) => out.end(() => r()));
 }
 
 const cases: { name: string; head: string; line: (i: number) => string }[] = [
