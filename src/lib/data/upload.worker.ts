@@ -44,9 +44,9 @@ async function check({ files, plan, units }: CheckRequest): Promise<UploadReport
 			post({ type: 'progress', index, sizes, stage, done, total });
 		progress('read', 0, file.size);
 		const bytes = await readBytes(file, (done) => progress('read', done, file.size));
-		const v = validateReportBytes(file.name, bytes, ctx, (done, total) =>
-			progress('check', done, total)
-		);
+		const v = validateReportBytes(file.name, bytes, ctx, {
+			progress: (done, total) => progress('check', done, total)
+		});
 		errors ||= v.issues.some((i) => i.severity === 'error');
 		report.files.push({ file: file.name, ...capIssues(v.issues) });
 		// concat: spreading 100 000 records into push() overflows the call stack

@@ -41,6 +41,9 @@ export interface UnitMeasure {
 	suppressed: boolean;
 	numerator?: number | null;
 	denominator?: number | null;
+	/** whether an empty count was hidden as small; an empty count not hidden was not reported */
+	numeratorSuppressed?: boolean;
+	denominatorSuppressed?: boolean;
 	cls: CoverageClass;
 }
 
@@ -90,6 +93,8 @@ export function measureOf(
 		suppressed,
 		numerator: (row[ind.numerator] as number | null) ?? null,
 		denominator: (row[ind.denominator] as number | null) ?? null,
+		numeratorSuppressed: row[`${ind.numerator}_suppressed`] === true,
+		denominatorSuppressed: row[`${ind.denominator}_suppressed`] === true,
 		cls: classifyRate(value, suppressed, target)
 	};
 }

@@ -92,3 +92,16 @@ export function varcharTypes(columns: ManifestColumn[]): string {
 	const entries = columns.filter((c) => c.type === 'VARCHAR').map((c) => `'${c.name}': 'VARCHAR'`);
 	return `{${entries.join(', ')}}`;
 }
+
+/**
+ * The years some children report has, from the indicators table's province rows: a year
+ * published for its units reports only has its children count empty and not hidden ("no
+ * report"), and no rows in the children cube.
+ */
+export function yearsWithChildren(indicators: Row[]): number[] {
+	const years = new Set<number>();
+	for (const r of indicators)
+		if (r.level === 'province' && (r.children !== null || r.children_suppressed === true))
+			years.add(Number(r.year));
+	return [...years].sort((a, b) => a - b);
+}

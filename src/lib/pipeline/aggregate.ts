@@ -7,6 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { breakdowns, childCountColumns, type BreakdownId } from '../domain/breakdowns';
 import { cubeSql, unitsTableSql, type BreakdownDepth } from '../domain/cube-sql';
 import type { ChildrenRecord, UnitRecord } from '../domain/intake/schema';
+import { crossFileDuplicate, type IntakeIssue } from '../domain/intake/messages';
 import type { Geography, UnitLevel } from '../domain/units';
 
 export type CubeRow = {
@@ -55,23 +56,49 @@ export class ChildrenStore {
 		const con = await db.connect();
 		// Counts fit INTEGER (the intake caps them at 1,000,000); the cube sums them as BIGINT.
 		await con.run(
-			`CREATE TABLE children_all (file INTEGER, commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} INTEGER`).join(', ')})`
+			`CREATE TABLE children_all (file INTEGER, line INTEGER, commune_code VARCHAR, year INTEGER, ${dims.map((d) => `${d} VARCHAR`).join(', ')}, ${counts.map((c) => `${c} INTEGER`).join(', ')})`
 		);
 		return new ChildrenStore(db, con);
 	}
 
 	async append(file: string, records: ChildrenRecord[]): Promise<void> {
+		const f = await this.beginFile(file);
+		records.forEach((r, i) => f.add(r, i + 1));
+		f.close();
+	}
+
+	/**
+	 * Rows of one file, added as they are validated (memory holds none of them); discard() drops
+	 * the file's rows again when it turns out to have errors.
+	 */
+	async beginFile(file: string): Promise<{
+		add(r: ChildrenRecord, line: number): void;
+		close(): void;
+		discard(): Promise<void>;
+	}> {
 		const n = this.files.push(file) - 1;
 		const app = await this.con.createAppender('children_all');
-		for (const r of records) {
-			app.appendInteger(n);
-			app.appendVarchar(r.commune_code);
-			app.appendInteger(r.year);
-			for (const d of dims) app.appendVarchar(r[d]);
-			for (const c of counts) app.appendInteger(r[c]);
-			app.endRow();
-		}
-		app.closeSync();
+		let open = true;
+		const close = () => {
+			if (open) app.closeSync();
+			open = false;
+		};
+		return {
+			add: (r, line) => {
+				app.appendInteger(n);
+				app.appendInteger(line);
+				app.appendVarchar(r.commune_code);
+				app.appendInteger(r.year);
+				for (const d of dims) app.appendVarchar(r[d]);
+				for (const c of counts) app.appendInteger(r[c]);
+				app.endRow();
+			},
+			close,
+			discard: async () => {
+				close();
+				await this.con.run(`DELETE FROM children_all WHERE file = ${n}`);
+			}
+		};
 	}
 
 	async years(): Promise<number[]> {
@@ -81,25 +108,51 @@ export class ChildrenStore {
 		return reader.getRowsJS().map((r) => Number(r[0]));
 	}
 
-	/** The same commune, year and cell in two files (each file checks its own rows). */
-	async duplicatesAcrossFiles(limit = 50): Promise<string[]> {
+	/**
+	 * The same commune, year and cell in two files (each file checks its own rows): an issue on
+	 * the later file's row naming the earlier file's row, the key columns and the fix.
+	 */
+	async duplicatesAcrossFiles(limit = 50): Promise<IntakeIssue[]> {
+		const key = ['commune_code', 'year', ...dims];
 		const reader = await this.con.runAndReadAll(
-			`SELECT commune_code, year, ${dims.join(', ')}, list(DISTINCT file ORDER BY file) AS files
+			`SELECT ${key.join(', ')}, list(file ORDER BY file, line) AS files,
+			   list(line ORDER BY file, line) AS lines, count(*) OVER () AS total
 			 FROM children_all GROUP BY ALL HAVING count(DISTINCT file) > 1
 			 ORDER BY commune_code, year, ${dims.join(', ')} LIMIT ${limit}`
 		);
-		return reader.getRowObjectsJS().map((r) => {
-			const [first, second] = (r.files as number[]).map((i) => this.files[Number(i)]);
-			const cell = dims.map((d) => r[d]).join('|');
-			return `${second}: commune ${r.commune_code} year ${r.year} cell ${cell} is also in ${first}`;
+		const rows = reader.getRowObjectsJS();
+		const out = rows.map((r): IntakeIssue => {
+			const files = (r.files as number[]).map((i) => this.files[Number(i)]);
+			const lines = (r.lines as number[]).map(Number);
+			const later = files.findIndex((f) => f !== files[0]);
+			return crossFileDuplicate(
+				{ file: files[0], line: lines[0] },
+				{ file: files[later], line: lines[later] },
+				key,
+				key.map((k) => String(r[k])).join(', ')
+			);
 		});
+		const total = rows.length > 0 ? Number(rows[0].total) : 0;
+		if (total > rows.length)
+			out.push({
+				file: out[0].file,
+				row: 0,
+				column: '',
+				value: '',
+				severity: 'error',
+				message: {
+					vi: `và ${total - rows.length} ô khác cũng có trong hai tệp: sửa các ô trên rồi chạy lại.`,
+					en: `and ${total - rows.length} more cells are in two files: fix those above and run again.`
+				}
+			});
+		return out;
 	}
 
 	/** The cube of one province, complete: every unit × year × combination exists (zeros included). */
 	async cube(geo: Geography, years: number[], depth: BreakdownDepth): Promise<CubeRow[]> {
 		await this.con.run(unitsTableSql([geo.province, ...geo.districts, ...geo.communes]));
 		await this.con.run(
-			`CREATE OR REPLACE TEMP VIEW children AS SELECT * EXCLUDE (file) FROM children_all
+			`CREATE OR REPLACE TEMP VIEW children AS SELECT * EXCLUDE (file, line) FROM children_all
 			 WHERE commune_code IN (SELECT unit_code FROM units WHERE level = 'commune')`
 		);
 		const reader = await this.con.runAndReadAll(cubeSql(geo.province.code, years, depth));

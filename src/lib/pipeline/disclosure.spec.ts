@@ -468,11 +468,13 @@ describe('the attack on the previous algorithm’s publication', () => {
 	let result: AuditResult;
 
 	beforeAll(async () => {
-		const setup = await readSetup({
-			root,
-			plan: 'data/plans/kontum-3430.json',
-			reports: 'data/reports'
-		});
+		const setup = (
+			await readSetup({
+				root,
+				plan: 'data/plans/kontum-3430.json',
+				reports: 'data/reports'
+			})
+		).setup!;
 		const { geo } = setup;
 		const store = await ChildrenStore.open();
 		const unitRecords: UnitRecord[] = [];
@@ -657,7 +659,7 @@ function previousPublication(
 	plan: Plan,
 	cube: CubeRow[],
 	unitYears: ReturnType<typeof aggregateUnitYears>,
-	geo: Awaited<ReturnType<typeof readSetup>>['geo']
+	geo: NonNullable<Awaited<ReturnType<typeof readSetup>>['setup']>['geo']
 ): ReadTable[] {
 	const hierarchy = unitHierarchy(geo);
 	const protect = (rows: Record<string, unknown>[], columns: string[], shape: TableShape) => {

@@ -1,10 +1,23 @@
 /**
  * Writes the protected tables to a staging folder, then swaps it in place of the published
- * folder in one rename, so a failure at any point leaves the last good data untouched.
+ * folder in one rename, so a failure at any point leaves the last good data untouched. Before the
+ * swap every staged file and folder is flushed to disk (fsync), and the parent folder after it,
+ * so a power cut leaves either the old folder or the new one whole, never files half-written.
+ * The caller holds the lock (lock.ts): one run at a time uses the staging folder.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+	appendFile,
+	cp,
+	mkdir,
+	open,
+	readdir,
+	readFile,
+	rename,
+	rm,
+	writeFile
+} from 'node:fs/promises';
 import path from 'node:path';
 import { toCsv } from '../domain/csv';
 import type { Table } from './build-tables';
@@ -240,11 +253,14 @@ export class Publisher {
 		await this.stage();
 		// The swap: two renames on one file system. If the process dies between them, recoverPublished() puts the old folder back.
 		const old = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-old`);
+		await syncTree(this.staging);
 		faultPoint('before-swap');
 		await rm(old, { recursive: true, force: true });
 		if (await exists(this.outDir)) await rename(this.outDir, old);
 		faultPoint('between-renames');
 		await rename(this.staging, this.outDir);
+		// the renames themselves are entries of the parent folder
+		await syncPath(path.dirname(this.outDir));
 		await rm(old, { recursive: true, force: true });
 		return this.manifest;
 	}
@@ -262,6 +278,26 @@ export async function recoverPublished(outDir: string): Promise<void> {
 		recursive: true,
 		force: true
 	});
+}
+
+/** fsync of one file or folder (a folder's fsync makes its entries durable). */
+async function syncPath(p: string): Promise<void> {
+	const fh = await open(p, 'r');
+	try {
+		await fh.sync();
+	} finally {
+		await fh.close();
+	}
+}
+
+/** Every file and folder under `dir`, then `dir` itself, flushed to disk. */
+async function syncTree(dir: string): Promise<void> {
+	for (const e of await readdir(dir, { withFileTypes: true })) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) await syncTree(p);
+		else await syncPath(p);
+	}
+	await syncPath(dir);
 }
 
 async function exists(p: string): Promise<boolean> {

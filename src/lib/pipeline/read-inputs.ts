@@ -4,7 +4,9 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Plan } from '../domain/plan';
 import { buildGeography, provincePartitions, type Geography, type Unit } from '../domain/units';
-import { validateReportBytes, type ValidatedFile } from '../domain/intake/validate';
+import { shown, type IntakeIssue } from '../domain/intake/messages';
+import type { ValidatedFile } from '../domain/intake/validate';
+import { classifyEntries, openRegular, readReportFile, type ReportEntry } from './report-files';
 
 export interface Dataset {
 	illustrative: boolean;
@@ -12,6 +14,8 @@ export interface Dataset {
 	source: { vi: string; en: string };
 	/** licence of the published tables (SPDX id); CC-BY-4.0 when not given */
 	licence?: string;
+	/** how reports are kept: the worksheet of .xlsx reports to read (the first when not given) */
+	format?: { sheet?: string };
 }
 
 export async function readPlan(file: string): Promise<Plan> {
@@ -41,37 +45,116 @@ export interface Setup {
 	partitions: Geography[];
 	dataset: Dataset;
 	/** report files, sorted: path relative to the reports folder's parent, and absolute path */
-	reports: { file: string; path: string }[];
+	reports: ReportEntry[];
 }
 
+/**
+ * The plan, the code list, dataset.json and the list of report files. Every entry of the reports
+ * folder that is not a report or dataset.json, and a missing or broken dataset.json, comes back
+ * as an issue (with no setup when nothing can go on).
+ */
 export async function readSetup(opts: {
 	root: string;
 	plan: string;
 	reports: string;
-}): Promise<Setup> {
+}): Promise<{ setup?: Setup; issues: IntakeIssue[] }> {
 	const plan = await readPlan(path.resolve(opts.root, opts.plan));
 	const units = await readUnits(opts.root, plan);
 	const reportsDir = path.resolve(opts.root, opts.reports);
-	const dataset = JSON.parse(
-		await readFile(path.join(reportsDir, 'dataset.json'), 'utf8')
-	) as Dataset;
-	const names = (await readdir(reportsDir)).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
+	const folder = path.basename(reportsDir);
+	let entries;
+	try {
+		entries = await readdir(reportsDir, { withFileTypes: true });
+	} catch (e) {
+		return {
+			issues: [
+				{
+					file: folder,
+					row: 0,
+					column: '',
+					value: '',
+					severity: 'error',
+					message: {
+						vi: `Không đọc được thư mục báo cáo ${reportsDir} (${(e as NodeJS.ErrnoException).code}): kiểm tra đường dẫn (--reports).`,
+						en: `The reports folder ${reportsDir} cannot be read (${(e as NodeJS.ErrnoException).code}): check the path (--reports).`
+					}
+				}
+			]
+		};
+	}
+	const { reports, issues } = classifyEntries(folder, reportsDir, entries);
+	const dataset = await readDataset(path.posix.join(folder, 'dataset.json'), reportsDir);
+	if ('issue' in dataset) return { issues: [dataset.issue, ...issues] };
 	return {
-		plan,
-		geo: buildGeography(topUnit(plan), units),
-		partitions: provincePartitions(topUnit(plan), units),
-		dataset,
-		reports: names.map((name) => ({
-			file: path.posix.join(path.basename(reportsDir), name),
-			path: path.join(reportsDir, name)
-		}))
+		setup: {
+			plan,
+			geo: buildGeography(topUnit(plan), units),
+			partitions: provincePartitions(topUnit(plan), units),
+			dataset: dataset.dataset,
+			reports
+		},
+		issues
 	};
 }
 
-/** Reads and validates one report file. */
+/** dataset.json, checked: a message for a missing, unreadable or incomplete file, never a stack trace. */
+async function readDataset(
+	file: string,
+	dir: string
+): Promise<{ dataset: Dataset } | { issue: IntakeIssue }> {
+	const issue = (vi: string, en: string): { issue: IntakeIssue } => ({
+		issue: { file, row: 0, column: '', value: '', severity: 'error', message: { vi, en } }
+	});
+	const opened = await openRegular(file, path.join(dir, 'dataset.json'));
+	if ('issue' in opened) return opened;
+	let text: string;
+	try {
+		if (opened.size > 1 << 20)
+			return issue(
+				'dataset.json lớn hơn 1 MB: tệp này chỉ mô tả bộ số liệu (xem data/README.md).',
+				'dataset.json is over 1 MB: it only describes the dataset (see data/README.md).'
+			);
+		text = (await opened.fh.readFile('utf8')).replace(/^\uFEFF/, '');
+	} finally {
+		await opened.fh.close();
+	}
+	let d: Record<string, unknown>;
+	try {
+		d = JSON.parse(text);
+	} catch (e) {
+		const why = shown((e as Error).message);
+		return issue(
+			`dataset.json không phải JSON hợp lệ (${why}): sửa tệp theo mẫu trong data/README.md.`,
+			`dataset.json is not valid JSON (${why}): fix it after the example in data/README.md.`
+		);
+	}
+	const source = (d?.source ?? {}) as Record<string, unknown>;
+	const format = d?.format as Record<string, unknown> | undefined;
+	const wrong: string[] = [];
+	if (typeof d !== 'object' || d === null || Array.isArray(d)) wrong.push('(top level)');
+	else {
+		if (typeof d.illustrative !== 'boolean') wrong.push('illustrative (true/false)');
+		if (typeof d.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.asOf))
+			wrong.push('asOf (YYYY-MM-DD)');
+		if (typeof source.vi !== 'string' || typeof source.en !== 'string')
+			wrong.push('source.vi, source.en');
+		if (d.licence !== undefined && typeof d.licence !== 'string') wrong.push('licence');
+		if (format !== undefined && (typeof format !== 'object' || typeof format.sheet !== 'string'))
+			wrong.push('format.sheet');
+	}
+	if (wrong.length > 0)
+		return issue(
+			`dataset.json thiếu hoặc sai mục: ${wrong.join('; ')}. Sửa theo mẫu trong data/README.md.`,
+			`dataset.json lacks or has wrong entries: ${wrong.join('; ')}. Fix it after the example in data/README.md.`
+		);
+	return { dataset: d as unknown as Dataset };
+}
+
+/** Reads and validates one report file (all its rows in memory: for tests and small folders). */
 export async function readReport(
-	report: Setup['reports'][number],
-	ctx: { plan: Plan; geo: Geography }
+	report: ReportEntry,
+	ctx: { plan: Plan; geo: Geography },
+	opts: Parameters<typeof readReportFile>[2] = {}
 ): Promise<ValidatedFile> {
-	return validateReportBytes(report.file, new Uint8Array(await readFile(report.path)), ctx);
+	return readReportFile(report, ctx, opts);
 }

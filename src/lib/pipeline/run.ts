@@ -3,7 +3,12 @@
  * found; publishes only when there is no error, so the last good data stays otherwise.
  */
 import path from 'node:path';
-import { formatIssue, type IntakeIssue } from '../domain/intake/messages';
+import {
+	crossFileDuplicate,
+	escapeControl,
+	formatIssue,
+	type IntakeIssue
+} from '../domain/intake/messages';
 import type { UnitRecord } from '../domain/intake/schema';
 import { planYears, type Plan } from '../domain/plan';
 import type { Manifest } from '../domain/published';
@@ -19,7 +24,9 @@ import {
 	type Table
 } from './build-tables';
 import { Publisher, recoverPublished, type PublishedExtra } from './publish';
-import { readReport, readSetup, type Setup } from './read-inputs';
+import { acquireLock } from './lock';
+import { readSetup, type Setup } from './read-inputs';
+import { readReportFile } from './report-files';
 import { reconcile } from './reconcile';
 
 export interface PipelineOptions {
@@ -40,50 +47,103 @@ export interface PipelineResult {
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
 	const root = path.resolve(opts.root);
 	const out = path.resolve(root, opts.out ?? 'static/data');
-	await recoverPublished(out);
-	const setup = await readSetup({
+	// The lock comes first: recovery and staging belong to one run at a time.
+	const lock = await acquireLock(out);
+	if ('issue' in lock) return { ok: false, issues: [lock.issue], problems: [] };
+	try {
+		await recoverPublished(out);
+		return await runLocked(root, out, opts);
+	} finally {
+		await lock.release();
+	}
+}
+
+async function runLocked(
+	root: string,
+	out: string,
+	opts: PipelineOptions
+): Promise<PipelineResult> {
+	const read = await readSetup({
 		root,
 		plan: opts.plan ?? 'data/plans/kontum-3430.json',
 		reports: opts.reports ?? 'data/reports'
 	});
+	const issues: IntakeIssue[] = [...read.issues];
+	if (!read.setup) return { ok: false, issues, problems: [] };
+	const setup = read.setup;
 	const { plan, geo, partitions, dataset } = setup;
 	const store = await ChildrenStore.open();
 	try {
-		// Files are validated one at a time and their children rows go straight to DuckDB, so
-		// memory holds one file's records, not a country's.
-		const issues: IntakeIssue[] = [];
+		// Files are read in pieces and their children rows go straight to DuckDB as they are
+		// validated, so memory holds one row of a file, not a country's.
 		const problems: string[] = [];
 		const units: UnitRecord[] = [];
-		const seen = new Map<string, string>();
+		const seen = new Map<string, { file: string; line: number }>();
 		let childrenFiles = 0;
 		for (const report of setup.reports) {
-			const f = await readReport(report, { plan, geo });
+			const rows = await store.beginFile(report.file);
+			const unitRows: { r: UnitRecord; line: number }[] = [];
+			let f;
+			try {
+				f = await readReportFile(
+					report,
+					{ plan, geo },
+					{
+						onChildren: rows.add,
+						onUnits: (r, line) => unitRows.push({ r, line }),
+						sheetName: dataset.format?.sheet
+					}
+				);
+			} finally {
+				rows.close();
+			}
 			for (const i of f.issues) issues.push(i); // a spread of a huge list would overflow the stack
 			if (f.kind === 'children') childrenFiles++;
-			if (f.issues.some((i) => i.severity === 'error')) continue;
-			await store.append(f.file, f.children);
+			if (f.issues.some((i) => i.severity === 'error')) {
+				await rows.discard();
+				continue;
+			}
 			// The same key in two files is a duplicate too (each file checks its own rows).
-			for (const r of f.units) {
+			for (const { r, line } of unitRows) {
 				const key = `${r.unit_code}|${r.year}`;
-				if (seen.has(key))
-					problems.push(
-						`${f.file}: unit ${r.unit_code} year ${r.year} is also in ${seen.get(key)}`
+				const first = seen.get(key);
+				if (first)
+					issues.push(
+						crossFileDuplicate(
+							first,
+							{ file: f.file, line },
+							['unit_code', 'year'],
+							`${r.unit_code}, ${r.year}`
+						)
 					);
-				else seen.set(key, f.file);
+				else seen.set(key, { file: f.file, line });
 				units.push(r);
 			}
 		}
 		if (childrenFiles === 0)
-			problems.push('No children report file (children-*.csv) in the reports folder.');
-		if (issues.some((i) => i.severity === 'error') || problems.length > 0)
-			return { ok: false, issues, problems };
-		problems.push(...(await store.duplicatesAcrossFiles()));
-		if (problems.length > 0) return { ok: false, issues, problems };
+			issues.push({
+				file: path.basename(path.resolve(root, opts.reports ?? 'data/reports')),
+				row: 0,
+				column: '',
+				value: '',
+				severity: 'error',
+				message: {
+					vi: 'Thư mục báo cáo không có tệp trẻ em nào (tệp có cột commune_code): thêm tệp children-<năm>.csv hoặc .xlsx.',
+					en: 'The reports folder has no children file (one with a commune_code column): add children-<year>.csv or .xlsx.'
+				}
+			});
+		if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, problems };
+		for (const i of await store.duplicatesAcrossFiles()) issues.push(i);
+		if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, problems };
 
+		// A year of the plan is published when some report has it. Children figures come only
+		// from the years a children report has: a year with units rows but no children rows is
+		// published with its children counts empty ("no report"), never as zeros.
 		const withChildren = new Set(await store.years());
 		const years = planYears(plan).filter(
 			(y) => withChildren.has(y) || units.some((r) => r.year === y)
 		);
+		const childYears = years.filter((y) => withChildren.has(y));
 		const periodColumns = plan.reporting.periods.map((p) => p.column);
 		const publisher = await Publisher.open(out, {
 			planId: plan.id,
@@ -95,6 +155,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 				partitions,
 				units,
 				years,
+				childYears,
 				periodColumns,
 				problems,
 				setup,
@@ -127,6 +188,8 @@ async function publishPartitions(
 		partitions: Geography[];
 		units: UnitRecord[];
 		years: number[];
+		/** the years some children report has */
+		childYears: number[];
 		periodColumns: string[];
 		problems: string[];
 		setup: Setup;
@@ -154,7 +217,7 @@ async function publishPartitions(
 	const report: Protected[] = [];
 	const truth: { cube: CubeRow[]; unitYears: UnitYear[] }[] = [];
 	for (const [i, geo] of ctx.partitions.entries()) {
-		const cube = await store.cube(geo, ctx.years, plan.publication.breakdownDepth);
+		const cube = await store.cube(geo, ctx.childYears, plan.publication.breakdownDepth);
 		const unitYears = aggregateUnitYears(unitsByPartition[i], geo, ctx.years, ctx.periodColumns);
 		ctx.problems.push(...reconcile(cube, unitYears, geo));
 		if (ctx.problems.length > 0) return undefined;
@@ -274,6 +337,6 @@ export function reportIssues(result: PipelineResult): string {
 		lines.push(
 			`${i.severity === 'error' ? 'LỖI/ERROR' : 'CẢNH BÁO/WARNING'} ${formatIssue(i, 'vi')}\n    ${formatIssue(i, 'en')}`
 		);
-	for (const p of result.problems) lines.push(`LỖI/ERROR ${p}`);
+	for (const p of result.problems) lines.push(`LỖI/ERROR ${escapeControl(p)}`);
 	return lines.join('\n');
 }

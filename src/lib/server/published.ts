@@ -8,7 +8,12 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { missingFlags, type BreakdownDepth } from '$lib/domain/explorer';
 import type { Plan } from '$lib/domain/plan';
-import type { Cell, Manifest, PublishedTable } from '$lib/domain/published';
+import {
+	yearsWithChildren,
+	type Cell,
+	type Manifest,
+	type PublishedTable
+} from '$lib/domain/published';
 
 const root = process.cwd();
 const dataDir = path.join(root, 'static', 'data');
@@ -127,3 +132,6 @@ export function explorerCube(): {
 		throw new Error('manifest.json has no protection.rule.minDenominator');
 	return { table, depth: { ...depth }, minDenominator };
 }
+
+/** The years some children report has (the children cube's): the explorer offers only these. */
+export const childrenYears = (): number[] => yearsWithChildren(loadTable('indicators').rows);

@@ -30,7 +30,17 @@ export function measureValueText(m: MapMeasure, u: UnitMeasure, lang: Lang): str
 
 export function countsText(u: UnitMeasure, lang: Lang): string {
 	if (u.numerator === undefined && u.denominator === undefined) return '';
-	const n = u.numerator === null ? t(lang, 'suppressed') : formatNumber(u.numerator, lang);
-	const d = u.denominator === null ? t(lang, 'suppressed') : formatNumber(u.denominator, lang);
-	return `${n} ${t(lang, 'ofChildren')} ${d}`;
+	// empty and not hidden: the year was not reported, so there are no counts to show
+	const missing = (v: number | null | undefined, hidden?: boolean) =>
+		(v === null || v === undefined) && !hidden;
+	if (
+		missing(u.numerator, u.numeratorSuppressed) &&
+		missing(u.denominator, u.denominatorSuppressed)
+	)
+		return '';
+	const count = (v: number | null | undefined, hidden?: boolean) =>
+		v === null || v === undefined
+			? t(lang, hidden ? 'suppressed' : 'noData')
+			: formatNumber(v, lang);
+	return `${count(u.numerator, u.numeratorSuppressed)} ${t(lang, 'ofChildren')} ${count(u.denominator, u.denominatorSuppressed)}`;
 }

@@ -44,3 +44,37 @@ export function decodeReport(bytes: Uint8Array): DecodedReport {
 	}
 	return { text: text.replace(/^\uFEFF/, '').normalize('NFC'), encoding };
 }
+
+/** The encoding of a file from its first bytes (a BOM, or the zero bytes of UTF-16 text). */
+export function detectEncoding(head: Uint8Array): DecodedReport['encoding'] {
+	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+	return looksUtf16(head) ?? 'utf-8';
+}
+
+/**
+ * Decodes a file piece by piece in one encoding, as NFC text. UTF-8 is strict: a byte that is not
+ * UTF-8 throws a TypeError, and the caller reads the file again as Windows-1258. Text is made NFC
+ * up to its last line break, so a letter and its combining mark are never split between pieces.
+ */
+export class StreamDecoder {
+	private readonly decoder: TextDecoder;
+	private carry = '';
+
+	constructor(readonly encoding: DecodedReport['encoding']) {
+		this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+	}
+
+	decode(bytes: Uint8Array, final = false): string {
+		const text = this.carry + this.decoder.decode(bytes, { stream: !final });
+		if (final) {
+			this.carry = '';
+			return text.normalize('NFC');
+		}
+		const cut = text.lastIndexOf('\n') + 1;
+		// no line break in a whole piece: that line is broken anyway, do not hold it
+		const at = cut === 0 ? text.length : cut;
+		this.carry = text.slice(at);
+		return text.slice(0, at).normalize('NFC');
+	}
+}

@@ -1,13 +1,16 @@
 /**
  * Validates one report file of the intake format and returns its typed records and every issue
- * found (not only the first). One validator for the build pipeline and the browser upload.
+ * found (not only the first, up to a stated number). One validator for the build pipeline and
+ * the browser upload. Rows come one at a time (ReportValidator is a CsvSink), so a file of any
+ * size is checked in the memory of one row plus the keys seen.
  */
 import { breakdowns, type BreakdownId, type ChildCountColumn } from '../breakdowns';
-import { foldDiacritics, type Geography, type Unit, type UnitLevel } from '../units';
-import type { Plan } from '../plan';
-import type { IntakeIssue } from './messages';
+import type { UnitLevel } from '../units';
 import { decodeReport } from './decode';
-import { parseCsv } from './parse-csv';
+import { CsvStream, readCsvText, type CsvProblem, type CsvSink } from './csv-stream';
+import { foldDiacritics } from '../units';
+import { readDate, unitsNamed, type IntakeContext } from './lookup';
+import { clip, shown, type IntakeIssue } from './messages';
 import {
 	childrenBounds,
 	childrenColumns,
@@ -20,13 +23,12 @@ import {
 	type UnitRecord
 } from './schema';
 
+export { readDate, unitsNamed, type IntakeContext };
+
 /** No commune counts a million of anything: larger numbers are typing errors (and lose precision). */
 const MAX_COUNT = 1_000_000;
-
-export interface IntakeContext {
-	plan: Pick<Plan, 'years' | 'reporting' | 'geography'>;
-	geo: Geography;
-}
+/** Issues listed per file; past it they are counted ("and K more"): fix these and run again. */
+export const MAX_ISSUES_PER_FILE = 100;
 
 export interface ValidatedFile {
 	file: string;
@@ -36,6 +38,20 @@ export interface ValidatedFile {
 	issues: IntakeIssue[];
 	/** '#' comment lines at the top of the file */
 	comments: string[];
+	/** rows read (blank rows not counted) */
+	rows: number;
+}
+
+export interface ValidatorOptions {
+	/** valid children rows go here as they come, instead of into `children` */
+	onChildren?: (r: ChildrenRecord, line: number) => void;
+	/** valid units rows go here as they come, instead of into `units` */
+	onUnits?: (r: UnitRecord, line: number) => void;
+	/** the worksheet, for an .xlsx file */
+	sheet?: string;
+	maxIssues?: number;
+	/** told how much of the text is checked, every so often (the browser's upload shows it) */
+	progress?: (done: number, total: number) => void;
 }
 
 const levelName: Record<UnitLevel, { vi: string; en: string }> = {
@@ -44,112 +60,212 @@ const levelName: Record<UnitLevel, { vi: string; en: string }> = {
 	commune: { vi: 'xã', en: 'commune' }
 };
 
-/** Told the rows checked so far, every so often (the browser's upload shows how far it is). */
-export type RowProgress = (done: number, total: number) => void;
+/** The year a file's name states (children-2023.csv → 2023), if it states exactly one. */
+export function yearInName(file: string): number | null {
+	const base = file.split('/').pop() ?? file;
+	const years = base.match(/(?<!\d)(19|20)\d{2}(?!\d)/g);
+	return years && years.length === 1 ? Number(years[0]) : null;
+}
 
-export function validateReport(
-	file: string,
-	text: string,
-	ctx: IntakeContext,
-	progress?: RowProgress
-): ValidatedFile {
-	const parsed = parseCsv(text);
-	const rows = progress ? reportEvery(parsed.rows, progress) : parsed.rows;
-	const out: ValidatedFile = {
-		file,
-		kind: detectKind(parsed.header),
-		children: [],
-		units: [],
-		issues: [],
-		comments: parsed.comments
+export class ReportValidator implements CsvSink {
+	readonly out: ValidatedFile;
+	/** the header was unusable (unknown kind, missing columns): rows are not checked */
+	done = false;
+	private hidden = { errors: 0, warnings: 0 };
+	private index = new Map<string, number>();
+	private cols: string[] = [];
+	private headerLine = 1;
+	private delimiter = ',';
+	private seen = new Map<string, number>();
+	private readonly nameYear: number | null;
+	private yearClash: { issue: IntakeIssue | null; rows: number; years: Set<number> } = {
+		issue: null,
+		rows: 0,
+		years: new Set()
 	};
-	const issue = (
+	private readonly periodColumns: string[];
+
+	constructor(
+		readonly file: string,
+		private readonly ctx: IntakeContext,
+		private readonly opts: ValidatorOptions = {}
+	) {
+		this.out = { file, kind: null, children: [], units: [], issues: [], comments: [], rows: 0 };
+		this.nameYear = yearInName(file);
+		this.periodColumns = ctx.plan.reporting.periods.map((p) => p.column);
+	}
+
+	issue(
 		row: number,
 		column: string,
 		value: string,
 		vi: string,
 		en: string,
 		warning = false
-	) =>
-		out.issues.push({
-			file,
+	): IntakeIssue | null {
+		if (this.out.issues.length >= (this.opts.maxIssues ?? MAX_ISSUES_PER_FILE)) {
+			this.hidden[warning ? 'warnings' : 'errors']++;
+			return null;
+		}
+		const i: IntakeIssue = {
+			file: this.file,
+			...(this.opts.sheet !== undefined ? { sheet: this.opts.sheet } : {}),
 			row,
 			column,
-			value,
+			value: clip(value),
 			message: { vi, en },
 			severity: warning ? 'warning' : 'error'
-		});
+		};
+		this.out.issues.push(i);
+		return i;
+	}
 
-	if (out.kind === null) {
-		issue(
-			parsed.headerLine,
-			parsed.header[0] || '(1)',
-			parsed.header.join(','),
+	comment(text: string) {
+		this.out.comments.push(clip(text, 500));
+	}
+
+	broken(line: number, problem: CsvProblem, fatal: boolean) {
+		const start = shown(problem.start, 40);
+		if (problem.kind === 'unclosed-quote')
+			this.issue(
+				line,
+				'',
+				'',
+				`Dấu ngoặc kép (") mở ở dòng này không được đóng, nên phần còn lại của tệp không đọc được (bắt đầu: ${start}): thêm dấu " đóng ô, hoặc xóa dấu " thừa.`,
+				`A double quote (") opened on this row is never closed, so the rest of the file cannot be read (it starts: ${start}): close the cell with a ", or remove the stray ".`
+			);
+		else
+			this.issue(
+				line,
+				'',
+				'',
+				`Dòng dài ${problem.chars} ký tự${fatal ? '' : ' trở lên'}, không phải một dòng báo cáo (bắt đầu: ${start}): kiểm tra tệp có đúng là CSV và còn ngắt dòng.`,
+				`A line of ${problem.chars}${fatal ? '' : ' or more'} characters is not a report row (it starts: ${start}): check the file is a CSV and still has its line breaks.`
+			);
+	}
+
+	header(cells: string[], line: number, delimiter: ',' | ';') {
+		this.cols = cells;
+		this.headerLine = line;
+		this.delimiter = delimiter;
+		this.out.kind = detectKind(cells);
+		if (this.out.kind === null) {
+			this.unknownKind();
+			return;
+		}
+		const spec =
+			this.out.kind === 'children'
+				? {
+						required: [...childrenColumns.key, ...childrenColumns.counts],
+						optional: childrenColumns.optional
+					}
+				: (() => {
+						const u = unitsColumns(this.periodColumns);
+						return {
+							required: [...u.key, ...u.counts, ...u.flags, ...u.dates],
+							optional: u.optional
+						};
+					})();
+		// Header: missing, unknown and repeated columns.
+		cells.forEach((name, i) => {
+			// A blank header cell is named by its position so the message can point at it.
+			const h = name === '' ? `(${i + 1})` : name;
+			if (this.index.has(h))
+				this.issue(
+					line,
+					h,
+					h,
+					'Cột bị lặp lại: xóa một trong hai cột.',
+					'Repeated column: remove one of the two.'
+				);
+			else this.index.set(h, i);
+			if (!spec.required.includes(h) && !spec.optional.includes(h))
+				this.issue(
+					line,
+					h,
+					h,
+					`Cột không có trong định dạng: sửa tên cột hoặc xóa cột. Các cột hợp lệ: ${[...spec.required, ...spec.optional].join(', ')}.`,
+					`Column not in the format: fix its name or remove it. Valid columns: ${[...spec.required, ...spec.optional].join(', ')}.`
+				);
+		});
+		const missing = spec.required.filter((c) => !this.index.has(c));
+		for (const c of missing)
+			this.issue(
+				line,
+				c,
+				'',
+				`Thiếu cột "${c}": thêm cột này vào dòng tiêu đề.`,
+				`Missing column "${c}": add it to the header row.`
+			);
+		if (missing.length > 0) this.done = true;
+	}
+
+	private unknownKind() {
+		this.done = true;
+		this.issue(
+			this.headerLine,
+			this.cols[0] || '(1)',
+			this.cols.join(','),
 			'Không nhận ra loại tệp: dòng tiêu đề phải có cột "commune_code" (tệp trẻ em) hoặc "unit_code" (tệp đơn vị), xem data/README.md.',
 			'Unknown file kind: the header must have a "commune_code" column (children file) or a "unit_code" column (units file); see data/README.md.'
 		);
-		return out;
 	}
 
-	const periodColumns = ctx.plan.reporting.periods.map((p) => p.column);
-	const spec =
-		out.kind === 'children'
-			? {
-					required: [...childrenColumns.key, ...childrenColumns.counts],
-					optional: childrenColumns.optional
+	row(line: number, cells: string[]) {
+		if (this.done) return;
+		this.out.rows++;
+		if (cells.length !== this.cols.length) {
+			const n = cells.length;
+			this.issue(
+				line,
+				n < this.cols.length ? this.cols[n] : `(${n - this.cols.length} extra)`,
+				cells.join(this.delimiter),
+				`Dòng có ${n} ô nhưng tiêu đề có ${this.cols.length} cột: kiểm tra dấu phân cách.`,
+				`Row has ${n} cells but the header has ${this.cols.length} columns: check the separators.`
+			);
+			return;
+		}
+		if (this.out.kind === 'children') this.childrenRow(line, cells);
+		else this.unitsRow(line, cells);
+	}
+
+	/** Ends the file: the issues past the cap are counted, the year clash is summed up. */
+	finish(): ValidatedFile {
+		if (this.out.kind === null && !this.done) this.unknownKind();
+		const clash = this.yearClash;
+		if (clash.issue && clash.rows > 1) {
+			const more = clash.rows - 1;
+			clash.issue.message.vi += ` (và ${more} dòng khác)`;
+			clash.issue.message.en += ` (and ${more} more rows)`;
+		}
+		const { errors, warnings } = this.hidden;
+		if (errors + warnings > 0) {
+			const max = this.opts.maxIssues ?? MAX_ISSUES_PER_FILE;
+			this.out.issues.push({
+				file: this.file,
+				...(this.opts.sheet !== undefined ? { sheet: this.opts.sheet } : {}),
+				row: 0,
+				column: '',
+				value: '',
+				severity: errors > 0 ? 'error' : 'warning',
+				message: {
+					vi: `và ${errors + warnings} vấn đề khác (${errors} lỗi, ${warnings} cảnh báo) không liệt kê: chỉ ${max} vấn đề đầu tiên của mỗi tệp được liệt kê. Sửa các lỗi trên rồi chạy lại.`,
+					en: `and ${errors + warnings} more (${errors} errors, ${warnings} warnings) not listed: only the first ${max} issues of a file are. Fix those above and run again.`
 				}
-			: (() => {
-					const u = unitsColumns(periodColumns);
-					return {
-						required: [...u.key, ...u.counts, ...u.flags, ...u.dates],
-						optional: u.optional
-					};
-				})();
+			});
+		}
+		return this.out;
+	}
 
-	// Header: missing, unknown and repeated columns.
-	const index = new Map<string, number>();
-	parsed.header.forEach((name, i) => {
-		// A blank header cell is named by its position so the message can point at it.
-		const h = name === '' ? `(${i + 1})` : name;
-		if (index.has(h))
-			issue(
-				parsed.headerLine,
-				h,
-				h,
-				'Cột bị lặp lại: xóa một trong hai cột.',
-				'Repeated column: remove one of the two.'
-			);
-		else index.set(h, i);
-		if (!spec.required.includes(h) && !spec.optional.includes(h))
-			issue(
-				parsed.headerLine,
-				h,
-				h,
-				`Cột không có trong định dạng: sửa tên cột hoặc xóa cột. Các cột hợp lệ: ${[...spec.required, ...spec.optional].join(', ')}.`,
-				`Column not in the format: fix its name or remove it. Valid columns: ${[...spec.required, ...spec.optional].join(', ')}.`
-			);
-	});
-	const missing = spec.required.filter((c) => !index.has(c));
-	for (const c of missing)
-		issue(
-			parsed.headerLine,
-			c,
-			'',
-			`Thiếu cột "${c}": thêm cột này vào dòng tiêu đề.`,
-			`Missing column "${c}": add it to the header row.`
-		);
-	if (missing.length > 0) return out;
+	private cell(cells: string[], column: string) {
+		return (cells[this.index.get(column)!] ?? '').trim();
+	}
 
-	// A row with too few or too many cells is reported at the first column that does not line up.
-	const raggedColumn = (n: number) =>
-		n < parsed.header.length ? parsed.header[n] : `(${n - parsed.header.length} extra)`;
-	const cell = (cells: string[], column: string) => (cells[index.get(column)!] ?? '').trim();
-	const { first, last } = ctx.plan.years;
-
-	const readYear = (line: number, raw: string): number | null => {
+	private readYear(line: number, raw: string): number | null {
+		const { first, last } = this.ctx.plan.years;
 		const year = Number(raw);
 		if (!/^\d{4}$/.test(raw) || year < first || year > last) {
-			issue(
+			this.issue(
 				line,
 				'year',
 				raw,
@@ -158,19 +274,37 @@ export function validateReport(
 			);
 			return null;
 		}
+		if (this.nameYear !== null && year !== this.nameYear) {
+			// once per file: every row of a mislabelled file says the same
+			const c = this.yearClash;
+			c.rows++;
+			if (!c.years.has(year) && c.years.size < 3) {
+				c.years.add(year);
+				const name = shown(this.file.split('/').pop()!);
+				const i = this.issue(
+					line,
+					'year',
+					raw,
+					`Tên tệp "${name}" ghi năm ${this.nameYear} nhưng dòng này ghi năm ${year}: nếu số liệu là của năm ${year}, đổi tên tệp cho đúng năm; nếu không, sửa cột year.`,
+					`The file name "${name}" says ${this.nameYear} but this row says ${year}: if the figures are for ${year}, rename the file to that year; otherwise fix the year column.`
+				);
+				if (c.issue === null) c.issue = i;
+			} else if (c.issue === null) this.hidden.errors++;
+			return null;
+		}
 		return year;
-	};
+	}
 
-	const readCount = (
+	private readCount(
 		line: number,
 		column: string,
 		raw: string,
 		emptyAs: number | null
-	): number | null | undefined => {
+	): number | null | undefined {
 		if (raw === '') return emptyAs;
 		if (!/^\d+$/.test(raw)) {
 			const negative = /^-\d/.test(raw);
-			issue(
+			this.issue(
 				line,
 				column,
 				raw,
@@ -185,7 +319,7 @@ export function validateReport(
 		}
 		const n = Number(raw);
 		if (n > MAX_COUNT) {
-			issue(
+			this.issue(
 				line,
 				column,
 				raw,
@@ -195,12 +329,12 @@ export function validateReport(
 			return undefined;
 		}
 		return n;
-	};
+	}
 
-	const readUnit = (line: number, column: string, raw: string, levels: UnitLevel[]) => {
-		const unit = ctx.geo.byCode.get(raw);
+	private readUnit(line: number, column: string, raw: string, levels: UnitLevel[]) {
+		const unit = this.ctx.geo.byCode.get(raw);
 		if (!unit) {
-			const matches = unitsNamed(raw, ctx);
+			const matches = raw.length > 100 ? [] : unitsNamed(raw, this.ctx);
 			if (matches.length > 0) {
 				const list = (lang: 'vi' | 'en') =>
 					matches
@@ -209,7 +343,7 @@ export function validateReport(
 								`${m.unit.code} ${m.unit.name}${m.district ? ` (${m.district})` : ''}${m.formerly ? (lang === 'vi' ? `, trước đây là ${m.formerly}` : `, formerly ${m.formerly}`) : ''}`
 						)
 						.join('; ');
-				issue(
+				this.issue(
 					line,
 					column,
 					raw,
@@ -218,7 +352,7 @@ export function validateReport(
 				);
 				return null;
 			}
-			issue(
+			this.issue(
 				line,
 				column,
 				raw,
@@ -229,7 +363,7 @@ export function validateReport(
 		}
 		if (!levels.includes(unit.level)) {
 			const want = levels.map((l) => levelName[l]);
-			issue(
+			this.issue(
 				line,
 				column,
 				raw,
@@ -239,28 +373,23 @@ export function validateReport(
 			return null;
 		}
 		return unit;
-	};
+	}
 
-	const checkName = (
-		line: number,
-		column: string,
-		raw: string,
-		code: string,
-		year: number | null
-	) => {
+	private checkName(line: number, column: string, code: string, year: number | null) {
+		const raw = this.index.has(column) ? this.cell(this.cellsNow, column) : '';
 		if (raw === '') return;
-		const unit = ctx.geo.byCode.get(code);
+		const unit = this.ctx.geo.byCode.get(code);
 		if (!unit) return;
 		const names = [
 			unit.name,
-			...ctx.plan.geography.renames
+			...this.ctx.plan.geography.renames
 				.filter((r) => r.code === code && (year === null || year <= Number(r.until.slice(0, 4))))
 				.map((r) => r.oldName)
 		];
 		const fold = (s: string) =>
 			foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ');
 		if (!names.some((n) => fold(n) === fold(raw)))
-			issue(
+			this.issue(
 				line,
 				column,
 				raw,
@@ -268,37 +397,36 @@ export function validateReport(
 				`Name does not match code ${code} (${unit.name}): check the code; codes are the keys, names are only for reference.`,
 				true
 			);
-	};
+	}
 
-	const seen = new Map<string, number>();
-	const checkDuplicate = (line: number, column: string, key: string, shown: string) => {
-		const earlier = seen.get(key);
+	private checkDuplicate(line: number, column: string, key: string, value: string) {
+		const earlier = this.seen.get(key);
 		if (earlier !== undefined) {
-			issue(
+			this.issue(
 				line,
 				column,
-				shown,
+				value,
 				`Dòng trùng khóa với dòng ${earlier}: gộp hoặc xóa một dòng.`,
 				`Same key as row ${earlier}: merge the two rows or delete one.`
 			);
 			return true;
 		}
-		seen.set(key, line);
+		this.seen.set(key, line);
 		return false;
-	};
+	}
 
-	const checkBounds = <C extends string>(
+	private checkBounds<C extends string>(
 		line: number,
 		rec: Record<C, number | null>,
 		bounds: [C, C][]
-	) => {
+	) {
 		let ok = true;
 		for (const [num, den] of bounds) {
 			const n = rec[num];
 			const d = rec[den];
 			if (n !== null && d !== null && n > d) {
 				ok = false;
-				issue(
+				this.issue(
 					line,
 					num,
 					String(n),
@@ -308,196 +436,159 @@ export function validateReport(
 			}
 		}
 		return ok;
-	};
+	}
 
-	if (out.kind === 'children') {
-		for (const { line, cells } of rows) {
-			if (cells.length !== parsed.header.length) {
-				issue(
-					line,
-					raggedColumn(cells.length),
-					cells.join(parsed.delimiter),
-					`Dòng có ${cells.length} ô nhưng tiêu đề có ${parsed.header.length} cột: kiểm tra dấu phân cách.`,
-					`Row has ${cells.length} cells but the header has ${parsed.header.length} columns: check the separators.`
-				);
-				continue;
-			}
-			let ok = true;
-			const code = cell(cells, 'commune_code');
-			ok = readUnit(line, 'commune_code', code, ['commune']) !== null && ok;
-			const year = readYear(line, cell(cells, 'year'));
-			ok = year !== null && ok;
-			checkName(
-				line,
-				'commune_name',
-				index.has('commune_name') ? cell(cells, 'commune_name') : '',
-				code,
-				year
-			);
-			const cats = {} as Record<BreakdownId, string>;
-			for (const b of breakdowns) {
-				const raw = cell(cells, b.id);
-				if (!b.categories.some((c) => c.code === raw)) {
-					ok = false;
-					issue(
-						line,
-						b.id,
-						raw,
-						`Giá trị không hợp lệ: dùng một trong ${b.categories.map((c) => c.code).join(', ')}.`,
-						`Invalid value: use one of ${b.categories.map((c) => c.code).join(', ')}.`
-					);
-				}
-				cats[b.id] = raw;
-			}
-			const counts = {} as Record<ChildCountColumn, number>;
-			for (const c of childrenColumns.counts as ChildCountColumn[]) {
-				const v = readCount(line, c, cell(cells, c), 0);
-				if (v === undefined || v === null) ok = false;
-				else counts[c] = v;
-			}
-			// Bounds are checked even when a key is wrong, so every error of the row is listed at once.
-			if (!checkBounds(line, counts, childrenBounds)) ok = false;
-			if (!ok) continue;
-			const key = [code, year, ...breakdowns.map((b) => cats[b.id])].join('|');
-			if (checkDuplicate(line, 'commune_code', key, code)) continue;
-			out.children.push({ commune_code: code, year: year!, ...cats, ...counts });
-		}
-	} else {
-		for (const { line, cells } of rows) {
-			if (cells.length !== parsed.header.length) {
-				issue(
-					line,
-					raggedColumn(cells.length),
-					cells.join(parsed.delimiter),
-					`Dòng có ${cells.length} ô nhưng tiêu đề có ${parsed.header.length} cột: kiểm tra dấu phân cách.`,
-					`Row has ${cells.length} cells but the header has ${parsed.header.length} columns: check the separators.`
-				);
-				continue;
-			}
-			let ok = true;
-			const code = cell(cells, 'unit_code');
-			const unit = readUnit(line, 'unit_code', code, ['province', 'district', 'commune']);
-			ok = unit !== null && ok;
-			const year = readYear(line, cell(cells, 'year'));
-			ok = year !== null && ok;
-			checkName(
-				line,
-				'unit_name',
-				index.has('unit_name') ? cell(cells, 'unit_name') : '',
-				code,
-				year
-			);
-			const counts = {} as Record<(typeof unitCountColumns)[number], number | null>;
-			for (const c of unitCountColumns) {
-				const raw = cell(cells, c);
-				if (unit && unit.level !== 'commune' && raw !== '') {
-					ok = false;
-					issue(
-						line,
-						c,
-						raw,
-						'Chỉ xã báo cáo cột này: để trống ở dòng huyện và tỉnh.',
-						'Only communes report this column: leave it empty on district and province rows.'
-					);
-					continue;
-				}
-				const v = readCount(line, c, raw, null);
-				if (v === undefined) ok = false;
-				else counts[c] = v;
-			}
-			const flagRaw = cell(cells, 'has_service_network');
-			let flag: 0 | 1 | null = null;
-			if (flagRaw === '1' || flagRaw === '0') flag = Number(flagRaw) as 0 | 1;
-			else if (flagRaw !== '') {
+	private cellsNow: string[] = [];
+
+	private childrenRow(line: number, cells: string[]) {
+		this.cellsNow = cells;
+		let ok = true;
+		const code = this.cell(cells, 'commune_code');
+		ok = this.readUnit(line, 'commune_code', code, ['commune']) !== null && ok;
+		const year = this.readYear(line, this.cell(cells, 'year'));
+		ok = year !== null && ok;
+		this.checkName(line, 'commune_name', code, year);
+		const cats = {} as Record<BreakdownId, string>;
+		for (const b of breakdowns) {
+			const raw = this.cell(cells, b.id);
+			if (!b.categories.some((c) => c.code === raw)) {
 				ok = false;
-				issue(
+				this.issue(
 					line,
-					'has_service_network',
-					flagRaw,
-					'Dùng 1 (có) hoặc 0 (không), để trống nếu chưa báo cáo.',
-					'Use 1 (yes) or 0 (no); leave empty if not reported.'
+					b.id,
+					raw,
+					`Giá trị không hợp lệ: dùng một trong ${b.categories.map((c) => c.code).join(', ')}.`,
+					`Invalid value: use one of ${b.categories.map((c) => c.code).join(', ')}.`
 				);
 			}
-			const submitted: Record<string, string | null> = {};
-			for (const c of periodColumns) {
-				const raw = cell(cells, c);
-				const date = raw === '' ? null : readDate(raw);
-				if (
-					date === undefined ||
-					(date && year !== null && (date < `${year}-01-01` || date > `${year + 1}-12-31`))
-				) {
-					ok = false;
-					issue(
-						line,
-						c,
-						raw,
-						`Ngày không hợp lệ: viết YYYY-MM-DD hoặc DD/MM/YYYY, trong năm ${year ?? 'báo cáo'} hoặc năm sau; để trống nếu chưa nhận.`,
-						`Invalid date: write YYYY-MM-DD or DD/MM/YYYY, in ${year ?? 'the report year'} or the next year; leave empty if not received.`
-					);
-					continue;
-				}
-				submitted[c] = date;
-			}
-			if (!checkBounds(line, counts, unitBounds)) ok = false;
-			if (!ok) continue;
-			if (checkDuplicate(line, 'unit_code', `${code}|${year}`, code)) continue;
-			out.units.push({
-				unit_code: code,
-				year: year!,
-				...counts,
-				has_service_network: flag,
-				submitted
-			});
+			cats[b.id] = raw;
 		}
+		const counts = {} as Record<ChildCountColumn, number>;
+		for (const c of childrenColumns.counts as ChildCountColumn[]) {
+			const v = this.readCount(line, c, this.cell(cells, c), 0);
+			if (v === undefined || v === null) ok = false;
+			else counts[c] = v;
+		}
+		// Bounds are checked even when a key is wrong, so every error of the row is listed at once.
+		if (!this.checkBounds(line, counts, childrenBounds)) ok = false;
+		if (!ok) return;
+		const key = [code, year, ...breakdowns.map((b) => cats[b.id])].join('|');
+		if (this.checkDuplicate(line, 'commune_code', key, code)) return;
+		const rec: ChildrenRecord = { commune_code: code, year: year!, ...cats, ...counts };
+		if (this.opts.onChildren) this.opts.onChildren(rec, line);
+		else this.out.children.push(rec);
 	}
-	return out;
+
+	private unitsRow(line: number, cells: string[]) {
+		this.cellsNow = cells;
+		let ok = true;
+		const code = this.cell(cells, 'unit_code');
+		const unit = this.readUnit(line, 'unit_code', code, ['province', 'district', 'commune']);
+		ok = unit !== null && ok;
+		const year = this.readYear(line, this.cell(cells, 'year'));
+		ok = year !== null && ok;
+		this.checkName(line, 'unit_name', code, year);
+		const counts = {} as Record<(typeof unitCountColumns)[number], number | null>;
+		for (const c of unitCountColumns) {
+			const raw = this.cell(cells, c);
+			if (unit && unit.level !== 'commune' && raw !== '') {
+				ok = false;
+				this.issue(
+					line,
+					c,
+					raw,
+					'Chỉ xã báo cáo cột này: để trống ở dòng huyện và tỉnh.',
+					'Only communes report this column: leave it empty on district and province rows.'
+				);
+				continue;
+			}
+			const v = this.readCount(line, c, raw, null);
+			if (v === undefined) ok = false;
+			else counts[c] = v;
+		}
+		const flagRaw = this.cell(cells, 'has_service_network');
+		let flag: 0 | 1 | null = null;
+		if (flagRaw === '1' || flagRaw === '0') flag = Number(flagRaw) as 0 | 1;
+		else if (flagRaw !== '') {
+			ok = false;
+			this.issue(
+				line,
+				'has_service_network',
+				flagRaw,
+				'Dùng 1 (có) hoặc 0 (không), để trống nếu chưa báo cáo.',
+				'Use 1 (yes) or 0 (no); leave empty if not reported.'
+			);
+		}
+		const submitted: Record<string, string | null> = {};
+		for (const c of this.periodColumns) {
+			const raw = this.cell(cells, c);
+			const date = raw === '' ? null : readDate(raw);
+			if (
+				date === undefined ||
+				(date && year !== null && (date < `${year}-01-01` || date > `${year + 1}-12-31`))
+			) {
+				ok = false;
+				this.issue(
+					line,
+					c,
+					raw,
+					`Ngày không hợp lệ: viết YYYY-MM-DD hoặc DD/MM/YYYY, trong năm ${year ?? 'báo cáo'} hoặc năm sau; để trống nếu chưa nhận.`,
+					`Invalid date: write YYYY-MM-DD or DD/MM/YYYY, in ${year ?? 'the report year'} or the next year; leave empty if not received.`
+				);
+				continue;
+			}
+			submitted[c] = date;
+		}
+		if (!this.checkBounds(line, counts, unitBounds)) ok = false;
+		if (!ok) return;
+		if (this.checkDuplicate(line, 'unit_code', `${code}|${year}`, code)) return;
+		const rec: UnitRecord = {
+			unit_code: code,
+			year: year!,
+			...counts,
+			has_service_network: flag,
+			submitted
+		};
+		if (this.opts.onUnits) this.opts.onUnits(rec, line);
+		else this.out.units.push(rec);
+	}
 }
 
-/** YYYY-MM-DD or DD/MM/YYYY (how Vietnamese Excel writes dates) to ISO; undefined if invalid. */
-export function readDate(raw: string): string | undefined {
-	let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-	let y: number, mo: number, d: number;
-	if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+/** Characters checked between two progress reports. */
+const PROGRESS_STEP = 256 * 1024;
+
+export function validateReport(
+	file: string,
+	text: string,
+	ctx: IntakeContext,
+	opts: ValidatorOptions = {}
+): ValidatedFile {
+	const v = new ReportValidator(file, ctx, opts);
+	if (!opts.progress) readCsvText(text, v);
 	else {
-		m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
-		if (!m) return undefined;
-		[d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+		const s = new CsvStream(v);
+		for (let at = 0; at < text.length; at += PROGRESS_STEP) {
+			s.push(text.slice(at, at + PROGRESS_STEP));
+			opts.progress(Math.min(at + PROGRESS_STEP, text.length), text.length);
+		}
+		s.end();
 	}
-	const date = new Date(Date.UTC(y, mo - 1, d));
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
-		return undefined;
-	return date.toISOString().slice(0, 10);
+	return v.finish();
 }
 
-const foldName = (s: string) =>
-	foldDiacritics(s.normalize('NFC'))
-		.toLowerCase()
-		.replace(/^(xa|phuong|thi tran|huyen|thanh pho|tinh)\s+/, '')
-		.replace(/[^a-z0-9]+/g, ' ')
-		.trim();
-
-/** Units a name (not a code) may mean, old names included, diacritics and unit type ignored. */
-export function unitsNamed(raw: string, ctx: IntakeContext) {
-	const q = foldName(raw);
-	if (q === '' || /^\d+$/.test(q)) return [];
-	const out: { unit: Unit; district: string | null; formerly: string | null }[] = [];
-	for (const unit of ctx.geo.byCode.values()) {
-		const district =
-			unit.level === 'commune' ? (ctx.geo.byCode.get(unit.district_code)?.name ?? null) : null;
-		if (foldName(unit.name) === q) out.push({ unit, district, formerly: null });
-		for (const r of ctx.plan.geography.renames)
-			if (r.code === unit.code && foldName(r.oldName) === q)
-				out.push({ unit, district, formerly: r.oldName });
-	}
-	return out;
-}
-
-function* reportEvery<T>(rows: T[], progress: RowProgress, every = 2000): Generator<T> {
-	for (let i = 0; i < rows.length; i++) {
-		if (i % every === 0) progress(i, rows.length);
-		yield rows[i];
-	}
-	progress(rows.length, rows.length);
+/** The warning for a file read as Windows-1258. */
+export function legacyEncodingIssue(file: string): IntakeIssue {
+	return {
+		file,
+		row: 1,
+		column: '(encoding)',
+		value: 'windows-1258',
+		severity: 'warning',
+		message: {
+			vi: 'Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258. Nếu tên có dấu bị sai (ví dụ tệp TCVN3/VNI), trong Excel chọn Lưu thành → "CSV UTF-8 (Comma delimited)" rồi tải lại.',
+			en: 'The file is not UTF-8; it was read as Windows-1258. If names with diacritics look wrong (e.g. a TCVN3/VNI file), in Excel choose Save As → "CSV UTF-8 (Comma delimited)" and load it again.'
+		}
+	};
 }
 
 /** Validates a file given as bytes: decodes it first (see decode.ts) and says if it had to guess. */
@@ -505,21 +596,10 @@ export function validateReportBytes(
 	file: string,
 	bytes: Uint8Array,
 	ctx: IntakeContext,
-	progress?: RowProgress
+	opts: ValidatorOptions = {}
 ): ValidatedFile {
 	const { text, encoding } = decodeReport(bytes);
-	const out = validateReport(file, text, ctx, progress);
-	if (encoding === 'windows-1258')
-		out.issues.unshift({
-			file,
-			row: 1,
-			column: '(encoding)',
-			value: encoding,
-			severity: 'warning',
-			message: {
-				vi: 'Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258. Nếu tên có dấu bị sai (ví dụ tệp TCVN3/VNI), trong Excel chọn Lưu thành → "CSV UTF-8 (Comma delimited)" rồi tải lại.',
-				en: 'The file is not UTF-8; it was read as Windows-1258. If names with diacritics look wrong (e.g. a TCVN3/VNI file), in Excel choose Save As → "CSV UTF-8 (Comma delimited)" and load it again.'
-			}
-		});
+	const out = validateReport(file, text, ctx, opts);
+	if (encoding === 'windows-1258') out.issues.unshift(legacyEncodingIssue(file));
 	return out;
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { emptyFilters } from '$lib/domain/explorer';
 import { explorerDefault } from '$lib/server/explorer-default';
-import { explorerCube, loadPlan, loadTable } from '$lib/server/published';
+import { childrenYears, explorerCube, loadPlan, loadTable } from '$lib/server/published';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -16,7 +16,8 @@ export const load: PageServerLoad = async () => {
 		district_code: String(u.district_code),
 		name_ascii: String(u.name_ascii)
 	}));
-	const years = [...new Set(loadTable('indicators').rows.map((r) => Number(r.year)))].sort();
+	// years with a children report (the cube's); a year with units reports only has no cube rows
+	const years = childrenYears();
 	const defaultYear = years.at(-1)!;
 	return {
 		plan: {

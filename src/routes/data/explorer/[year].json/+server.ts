@@ -2,12 +2,13 @@
 import { json } from '@sveltejs/kit';
 import { earlyFilters, earlyKey, type EarlyViews } from '$lib/domain/explorer-early';
 import { explorerViews } from '$lib/server/explorer-default';
-import { loadTable } from '$lib/server/published';
+import { childrenYears, loadTable } from '$lib/server/published';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-const years = () => [...new Set(loadTable('indicators').rows.map((r) => Number(r.year)))].sort();
+// the explorer reads the children cube: only years with a children report have views
+const years = childrenYears;
 
 export const entries: EntryGenerator = () => years().map((y) => ({ year: String(y) }));
 
