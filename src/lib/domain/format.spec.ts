@@ -21,6 +21,9 @@ describe('format', () => {
 	it('formats dates in each language', () => {
 		expect(formatDate('2025-12-10', 'vi')).toBe('10/12/2025');
 		expect(formatDate('2025-12-10', 'en')).toBe('10 Dec 2025');
+		expect(formatDate('2026-01-05', 'vi')).toBe('05/01/2026');
+		expect(formatDate('2026-09-05', 'en')).toBe('5 Sep 2026');
+		expect(formatDate('', 'en')).toBe('–');
 		expect(formatOf(51, 102, 'vi')).toBe('51/102');
 	});
 });

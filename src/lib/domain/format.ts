@@ -40,24 +40,32 @@ export function formatPoints(value: number | null | undefined, lang: Lang): stri
 	return lang === 'vi' ? `${sign}${abs} điểm %` : `${sign}${abs} pts`;
 }
 
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+// By hand, not Intl.DateTimeFormat: its first use costs a phone ~150 ms of main thread (loading
+// the locale's calendar data) on every page load, for a date the HTML already shows; and the
+// browser's ICU could spell a month otherwise than Node's did at build time ("Sep"/"Sept").
+const MONTHS_EN = [
+	'Jan',
+	'Feb',
+	'Mar',
+	'Apr',
+	'May',
+	'Jun',
+	'Jul',
+	'Aug',
+	'Sep',
+	'Oct',
+	'Nov',
+	'Dec'
+];
 
 /** An ISO date (YYYY-MM-DD) as 10/12/2025 (vi) or 10 Dec 2025 (en). */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
-	if (!iso) return '–';
-	const [y, m, d] = iso.split('-').map(Number);
-	const date = new Date(Date.UTC(y, m - 1, d));
-	let format = dateFormats.get(lang);
-	if (!format) {
-		format = new Intl.DateTimeFormat(locale(lang), {
-			day: lang === 'vi' ? '2-digit' : 'numeric',
-			month: lang === 'vi' ? '2-digit' : 'short',
-			year: 'numeric',
-			timeZone: 'UTC'
-		});
-		dateFormats.set(lang, format);
-	}
-	return format.format(date);
+	const match = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+	if (!match) return '–';
+	const [, y, m, d] = match;
+	const month = Number(m);
+	if (month < 1 || month > 12) return '–';
+	return lang === 'vi' ? `${d}/${m}/${y}` : `${Number(d)} ${MONTHS_EN[month - 1]} ${y}`;
 }
 
 /** "51/102" style unit count. */
