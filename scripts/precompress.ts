@@ -5,14 +5,27 @@
  * data files it skips (GeoJSON, CSV: the boundary files shrink from 435 KB to about 66 KB).
  *
  * Why not adapter-static's `precompress`: it runs brotli at quality 11 on everything, one file
- * after the other on each core, and quality 11 on DuckDB's 34 MB .wasm alone takes about 55 s
- * (on this project's 2-core machine: most of the build). Here:
- * - the jobs run on every core at once, biggest first;
- * - files over 2 MB (the .wasm, the explorer's cube CSV) use quality 10 with a 16 MB window:
- *   about half the time of quality 11 and within 2–5 % of its size (the .wasm: 5.27 MB against
- *   5.19 MB; the cube: 665 KB against 636 KB, and 761 KB at the quality 9 used before);
- * - those big twins are kept in node_modules/.cache/precompress/, by content hash and settings,
- *   so an unchanged .wasm or cube is not compressed again on the next build.
+ * after the other on each core. Here the jobs run on every core at once, biggest first, and the
+ * quality depends on the size. Measured on this project's 2-core machine (one core, brotli's
+ * text mode; generic mode for the .wasm), bytes after brotli and seconds:
+ *
+ *   file (raw)                    q11 w24          q10 w24          q9 w24          gzip 9
+ *   duckdb-eh.wasm (33,440 KB)   4,947 KB 54.5 s  5,142 KB 27.8 s  5,756 KB 4.0 s  7,498 KB 0.8 s
+ *   largest JS chunk (1,081 KB)    236 KB  1.3 s    240 KB  0.5 s    258 KB 0.06 s   288 KB
+ *   cube CSV (641 KB)               80 KB  0.8 s     84 KB  0.3 s     94 KB 0.03 s    99 KB
+ *   /ban-do/ HTML (587 KB)          43 KB  0.5 s     45 KB  0.2 s     52 KB 0.03 s    82 KB
+ *   an embed's __data.json (435 KB) 40 KB  0.4 s     42 KB  0.1 s     50 KB 0.03 s    61 KB
+ *
+ * Quality 10 costs about a third of quality 11's time for 2–5 % more bytes; quality 9 is far
+ * faster again but 10–20 % bigger. The build holds ~56 MB of text (38 MB of it the 298 pages'
+ * HTML, 50–200 KB each) besides the .wasm: at quality 11 that alone was ~60 s of CPU. So:
+ * - files under 50 KB (7.7 MB in all: most scripts, styles, data): quality 11, cheap;
+ * - from 50 KB up: quality 10, 16 MB window, ~4 % bigger (a page's HTML: under 1 KB more);
+ * - the .wasm: quality 10 too (28 s on one core, while the other core does the rest): quality
+ *   9 would save 24 s of build but cost every explorer visitor 614 KB, 3 s on slow 4G.
+ * On a fresh clone (PRECOMPRESS_NO_CACHE=1) the step takes about as long as the .wasm alone.
+ * Twins of files from 50 KB up are kept in node_modules/.cache/precompress/, by content hash
+ * and settings, so an unchanged .wasm, page or data file is not compressed again next build.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -32,7 +45,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const EXTENSIONS = /\.(html|js|mjs|json|css|svg|xml|wasm|txt|md|mdx|geojson|csv)$/;
-const BIG = 2_000_000;
+/** From this size up: quality 10 and a 16 MB window, and the twins are cached. */
+const BIG = 50_000;
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
@@ -85,7 +99,7 @@ async function precompress(root: string, cacheDir: string | null) {
 	const jobs: Job[] = files.flatMap((file) => {
 		const size = statSync(file).size;
 		return [
-			{ file, size, format: 'br' as const, cost: size * (size > BIG ? 1 : 2) },
+			{ file, size, format: 'br' as const, cost: size * (size > BIG ? 1 : 3) },
 			{ file, size, format: 'gz' as const, cost: size / 20 }
 		];
 	});

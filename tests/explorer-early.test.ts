@@ -1,7 +1,8 @@
 /**
  * `/phan-tich/` before DuckDB-WASM arrives (its .wasm request held back, never answered): a
  * view with one filter in one year is answered at once with the published cube's own figures
- * for exactly that selection; a view with two filters says it waits and shows no number.
+ * for exactly that selection; a view with two filters says it waits and shows no number; the
+ * cube downloads meanwhile.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -149,4 +150,23 @@ describe('explorer before its engine arrives', () => {
 			.toBe(cubeChildren('district', '2025').get(glei));
 		await page.close();
 	}, 60_000);
+
+	test('the cube downloads while the engine does, not after it', async () => {
+		const page = await context.newPage();
+		const cubeAsked: string[] = [];
+		page.on('request', (r) => {
+			const name = new URL(r.url()).pathname.split('/').pop()!;
+			if (name.startsWith('children_cube.')) cubeAsked.push(name);
+		});
+		const cubeArrived = page.waitForResponse((r) => /\/children_cube\.csv$/.test(r.url()), {
+			timeout: 20_000
+		});
+		await page.goto(PAGE, { waitUntil: 'load' });
+		// the engine's .wasm is held back, never answered: the cube came all the same
+		expect((await cubeArrived).status()).toBe(200);
+		await expect.poll(() => wasmAsked).toBeGreaterThan(0);
+		expect(await page.locator('p.engine').getAttribute('data-status')).toBe('loading');
+		expect(cubeAsked).toEqual(['children_cube.csv']);
+		await page.close();
+	});
 });

@@ -1,7 +1,9 @@
 /**
  * The browser's one query client: DuckDB-WASM, loaded from this site's own files only when a
  * page asks for it (never at start-up), with extension auto-loading off so DuckDB never fetches
- * anything from another origin. Published tables are loaded from CSV with the built-in reader.
+ * anything from another origin. Published tables are loaded from CSV with the built-in reader:
+ * Parquet would need DuckDB's parquet extension, a further download (its 81 KB cube file against
+ * 86 KB of brotli CSV would not pay for it).
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -36,8 +38,12 @@ export function getQueryClient(onProgress?: (p: LoadProgress) => void): Promise<
 }
 
 async function start(onProgress?: (p: LoadProgress) => void): Promise<QueryClient> {
-	const duckdb = await import('@duckdb/duckdb-wasm');
+	// The worker's script downloads while the library's module does, not after it.
 	const worker = new Worker(abs(workerUrl));
+	const duckdb = await import('@duckdb/duckdb-wasm').catch((e) => {
+		worker.terminate();
+		throw e;
+	});
 	const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(abs(wasmUrl), null, (p) =>
 		onProgress?.({ stage: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal })
@@ -79,8 +85,11 @@ async function start(onProgress?: (p: LoadProgress) => void): Promise<QueryClien
 	};
 }
 
-/** Fetches a published file with byte progress (for "Đang tải… 3,1/5,2 MB"). */
-export async function fetchText(url: string, onProgress?: (loaded: number, total: number) => void): Promise<string> {
+/** Fetches a published file's bytes with progress (for "Đang tải… 3,1/5,2 MB"). */
+export async function fetchBytes(
+	url: string,
+	onProgress?: (loaded: number, total: number) => void
+): Promise<Uint8Array> {
 	const res = await fetch(url);
 	if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
 	// A compressed response's length is not the length of what the reader yields: report 0 (unknown).
@@ -103,5 +112,13 @@ export async function fetchText(url: string, onProgress?: (loaded: number, total
 		all.set(c, off);
 		off += c.length;
 	}
-	return new TextDecoder().decode(all);
+	return all;
+}
+
+/** Fetches a published text file with byte progress. */
+export async function fetchText(
+	url: string,
+	onProgress?: (loaded: number, total: number) => void
+): Promise<string> {
+	return new TextDecoder().decode(await fetchBytes(url, onProgress));
 }

@@ -22,13 +22,21 @@ export async function loadPublishedCube(
 	engineBytes: number,
 	onprogress: (p: EngineProgress) => void
 ): Promise<QueryClient> {
+	// The cube downloads while the engine does (the engine then compiles, on the CPU); its bytes
+	// show once the engine is in.
+	let engineDone = false;
+	let cubeLoaded = 0;
+	const cube = fetchText(`${base}/data/${cubeFile.path}`, (loaded) => {
+		cubeLoaded = loaded;
+		if (engineDone) onprogress({ stage: 'data', loaded, total: cubeFile.bytes });
+	});
+	cube.catch(() => undefined); // awaited below; not unhandled meanwhile
 	// the engine's size as it unpacks: a compressed download reports unpacked bytes loaded
 	// against the packed length, which read as "32,7/5,0 MB"
 	const c = await getQueryClient((p) => onprogress({ ...p, total: engineBytes || p.total }));
-	onprogress({ stage: 'data', loaded: 0, total: cubeFile.bytes });
-	const csv = await fetchText(`${base}/data/${cubeFile.path}`, (loaded, total) => {
-		onprogress({ stage: 'data', loaded, total: total || cubeFile.bytes });
-	});
+	engineDone = true;
+	onprogress({ stage: 'data', loaded: cubeLoaded, total: cubeFile.bytes });
+	const csv = await cube;
 	await c.loadCsv('cube', csv, { skip: cubeFile.skip, types: varcharTypes(cubeFile.columns) });
 	for (const sql of levelTablesSql(years, 'cube')) await c.query(sql);
 	return c;
