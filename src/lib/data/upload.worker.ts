@@ -10,7 +10,7 @@ import type { IntakeIssue } from '$lib/domain/intake/messages';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import { validateReportBytes, type IntakeContext } from '$lib/domain/intake/validate';
 import { buildGeography } from '$lib/domain/units';
-import { capIssues } from '$lib/domain/upload-check';
+import { capIssues, MAX_LISTED_ISSUES } from '$lib/domain/upload-check';
 import type { CheckRequest, UploadReport, WorkerMessage } from './upload-protocol';
 
 const SLICE = 1024 * 1024;
@@ -48,7 +48,10 @@ async function check({ files, plan, units }: CheckRequest): Promise<UploadReport
 			progress: (done, total) => progress('check', done, total)
 		});
 		errors ||= v.issues.some((i) => i.severity === 'error');
-		report.files.push({ file: file.name, ...capIssues(v.issues) });
+		report.files.push({
+			file: file.name,
+			...capIssues(v.issues, MAX_LISTED_ISSUES, v.unlisted)
+		});
 		// concat: spreading 100 000 records into push() overflows the call stack
 		if (v.kind === 'children') children = children.concat(v.children);
 	}

@@ -45,6 +45,15 @@ describe('upload checks', () => {
 		expect(capIssues([issue(2, '1')])).toEqual({ issues: [issue(2, '1')], more: 0 });
 	});
 
+	it("adds the validator's own unlisted count, without its 'and K more' line", () => {
+		// the validator listed 100 issues of 199, then its summary line (row 0)
+		const listed = [...Array.from({ length: 100 }, (_, k) => issue(k + 3, '1')), issue(0, '')];
+		const { issues, more } = capIssues(listed, 50, 99);
+		expect(issues.length).toBe(50);
+		expect(issues.every((i) => i.row > 0)).toBe(true);
+		expect(more).toBe(149);
+	});
+
 	it('weighs the files by size, reading as a tenth of each', () => {
 		const sizes = [100, 300];
 		expect(uploadFraction({ index: 0, sizes, stage: 'read', done: 0, total: 100 })).toBe(0);

@@ -39,11 +39,20 @@ export interface CappedIssues {
 	more: number;
 }
 
-/** The first `max` issues of one file, their values cut, and how many more there are. */
-export function capIssues(issues: IntakeIssue[], max = MAX_LISTED_ISSUES): CappedIssues {
+/**
+ * The first `max` issues of one file, their values cut, and how many more there are.
+ * `unlisted`: issues the validator only counted (its list then ends with an "and K more" line,
+ * left out here: the count is said once, with this list's own limit).
+ */
+export function capIssues(
+	issues: IntakeIssue[],
+	max = MAX_LISTED_ISSUES,
+	unlisted = 0
+): CappedIssues {
+	const listed = unlisted > 0 ? issues.slice(0, -1) : issues;
 	return {
-		issues: issues.slice(0, max).map((i) => ({ ...i, value: cutValue(i.value) })),
-		more: Math.max(0, issues.length - max)
+		issues: listed.slice(0, max).map((i) => ({ ...i, value: cutValue(i.value) })),
+		more: Math.max(0, listed.length - max) + unlisted
 	};
 }
 

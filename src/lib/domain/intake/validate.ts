@@ -40,6 +40,8 @@ export interface ValidatedFile {
 	comments: string[];
 	/** rows read (blank rows not counted) */
 	rows: number;
+	/** issues past the listed ones (counted in the file's last issue, "and K more") */
+	unlisted?: number;
 }
 
 export interface ValidatorOptions {
@@ -240,6 +242,7 @@ export class ReportValidator implements CsvSink {
 		}
 		const { errors, warnings } = this.hidden;
 		if (errors + warnings > 0) {
+			this.out.unlisted = errors + warnings;
 			const max = this.opts.maxIssues ?? MAX_ISSUES_PER_FILE;
 			this.out.issues.push({
 				file: this.file,
