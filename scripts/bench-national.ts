@@ -234,11 +234,9 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	plan.id = 'national-illustrative';
 	plan.geography = {
 		...plan.geography,
-		province: { code: '00', name: { vi: 'Việt Nam (minh họa)', en: 'Viet Nam (illustrative)' } },
+		area: { code: '00', name: { vi: 'Việt Nam (minh họa)', en: 'Viet Nam (illustrative)' } },
 		unitsFile: 'data/geo/national-units.csv',
-		communeBoundaries: 'data/geo/kontum-communes.geojson',
-		districtBoundaries: 'data/geo/kontum-districts.geojson',
-		renames: []
+		changes: []
 	};
 	writeFileSync(join(root, 'plan.json'), JSON.stringify(plan, null, 2));
 	writeFileSync(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import plan from '../../../data/plans/kontum-3430.json';
 import { classifyRate, mapMeasures, measureOf } from './coverage';
-import type { Plan } from './plan';
+import { planFromJson } from './plan';
 
-const measures = mapMeasures(plan as Plan);
+const measures = mapMeasures(planFromJson(plan));
 const access = measures.find((m) => m.id === 'access')!;
 const network = measures.find((m) => m.id === 'network')!;
 

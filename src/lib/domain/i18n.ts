@@ -49,6 +49,7 @@ const vi = {
 	reportLate: 'Trễ hạn',
 	reportMissing: 'Chưa nộp',
 	reportNotDue: 'Chưa đến hạn',
+	reportNotOwed: 'Không phải nộp',
 	completeness: 'Tỷ lệ đầy đủ',
 	timeliness: 'Tỷ lệ đúng hạn',
 	source: 'Nguồn',
@@ -74,7 +75,7 @@ const vi = {
 		'Giá trị của từng huyện so với mục tiêu; đường chấm là giá trị toàn tỉnh.',
 	reportingTitle: 'Tình hình nộp báo cáo',
 	reportingLead:
-		'Báo cáo của 10 huyện, thành phố gửi UBND tỉnh (qua Sở LĐ-TB&XH): 6 tháng trước ngày 10/6, năm trước ngày 10/12.',
+		'Báo cáo của 10 huyện, thành phố gửi UBND tỉnh (qua Sở LĐ-TB&XH): 6 tháng trước ngày 10/6, năm trước ngày 10/12. Nộp vào chính ngày hạn là trễ hạn; kỳ có hạn trước ngày ban hành kế hoạch thì không phải nộp.',
 	periodH1: '6 tháng',
 	periodY: 'Năm',
 	lagging: 'Huyện thấp hơn mục tiêu',
@@ -291,6 +292,7 @@ const en: Record<MessageKey, string> = {
 	reportLate: 'Late',
 	reportMissing: 'Missing',
 	reportNotDue: 'Not yet due',
+	reportNotOwed: 'Not owed',
 	completeness: 'Completeness',
 	timeliness: 'Timeliness',
 	source: 'Source',
@@ -315,7 +317,7 @@ const en: Record<MessageKey, string> = {
 		'Each district against the target; the dotted line is the province value.',
 	reportingTitle: 'Reporting',
 	reportingLead:
-		"Reports of the 10 districts to the Provincial People's Committee (through DOLISA): half-year before 10 June, annual before 10 December.",
+		"Reports of the 10 districts to the Provincial People's Committee (through DOLISA): half-year before 10 June, annual before 10 December. A report on the due date itself is late; a period due before the plan was issued is not owed.",
 	periodH1: 'Half-year',
 	periodY: 'Annual',
 	lagging: 'Districts below the target',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { childrenByType, matchesUnit, unitCollator } from './map-model';
+import { planFromJson } from './plan';
 
 const u = (name: string, code = '1') => ({ name, name_ascii: '', code });
 
@@ -27,7 +28,7 @@ describe('unit search', () => {
 describe('networkSentence', () => {
 	it('counts the communes with a network against the phase target', async () => {
 		const { networkSentence } = await import('./map-model');
-		const plan = (await import('../../../data/plans/kontum-3430.json')).default as never;
+		const plan = planFromJson((await import('../../../data/plans/kontum-3430.json')).default);
 		const units = Array.from({ length: 102 }, (_, i) => ({
 			code: String(23000 + i),
 			name: `Xã ${i}`,

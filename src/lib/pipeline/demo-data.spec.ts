@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planFromJson } from '../domain/plan';
 import { describe, expect, it } from 'vitest';
 import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
 import { generateDemoData, type DemoUnit } from './demo-data';
@@ -11,7 +12,9 @@ const units = unitLines.slice(1).map((line) => {
 	const cells = line.split(',');
 	return Object.fromEntries(unitCols.map((c, i) => [c, cells[i]])) as unknown as DemoUnit;
 });
-const plan = JSON.parse(readFileSync(join(root, 'data/plans/kontum-3430.json'), 'utf8'));
+const plan = planFromJson(
+	JSON.parse(readFileSync(join(root, 'data/plans/kontum-3430.json'), 'utf8'))
+);
 const renames = plan.geography.renames;
 
 const SEED = 3430;
