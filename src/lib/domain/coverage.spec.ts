@@ -37,8 +37,8 @@ describe('coverage classes', () => {
 			measureOf(access, { access_rate: null, access_rate_suppressed: true }, '2021-2025').cls
 		).toBe('suppressed');
 		expect(measureOf(access, undefined, '2021-2025').cls).toBe('no_data');
-		expect(measureOf(network, { has_service_network: 1 }, '2021-2025').cls).toBe('yes');
-		expect(measureOf(network, { has_service_network: 0 }, '2021-2025').cls).toBe('no');
-		expect(measureOf(network, { has_service_network: null }, '2021-2025').cls).toBe('no_data');
+		expect(measureOf(network, { network_communes_count: 1 }, '2021-2025').cls).toBe('yes');
+		expect(measureOf(network, { network_communes_count: 0 }, '2021-2025').cls).toBe('no');
+		expect(measureOf(network, { network_communes_count: null }, '2021-2025').cls).toBe('no_data');
 	});
 });

@@ -77,7 +77,8 @@ export function measureOf(
 ): UnitMeasure {
 	if (!row) return { value: null, suppressed: false, cls: 'no_data' };
 	if (measure.kind === 'flag') {
-		const v = row.has_service_network;
+		// the unit's own count of the unit-count indicator: its flag for the year's phase
+		const v = measure.indicator ? row[`${measure.indicator.id}_count`] : undefined;
 		return {
 			value: typeof v === 'number' ? v : null,
 			suppressed: false,

@@ -18,7 +18,7 @@ const row = (year: number, access_rate: number | null, count: number | null, ext
 	children: 1000,
 	network_communes_count: count,
 	network_communes_units: 102,
-	has_service_network: 1,
+	centre_model_running: 1,
 	...extra
 });
 

@@ -305,7 +305,11 @@ describe('runPipeline on fixtures/valid', () => {
 				network_districts_units: '10',
 				network_communes_count: '3',
 				network_communes_units: '102',
-				has_service_network: '1'
+				// the province's own flag is the centre's model; the units' flags count in 2020 as
+				// "services maintained" (what 3430 asks in 2018–2020), no network is asked yet
+				centre_model_running: '1',
+				services_maintained: '',
+				linked_network: ''
 			});
 		});
 	});

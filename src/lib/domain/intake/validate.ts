@@ -24,7 +24,7 @@ import {
 const MAX_COUNT = 1_000_000;
 
 export interface IntakeContext {
-	plan: Pick<Plan, 'years' | 'reporting' | 'geography'>;
+	plan: Pick<Plan, 'years' | 'reporting' | 'geography' | 'flags'>;
 	geo: Geography;
 }
 
@@ -90,7 +90,10 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 					optional: childrenColumns.optional
 				}
 			: (() => {
-					const u = unitsColumns(periodColumns);
+					const u = unitsColumns(
+						periodColumns,
+						ctx.plan.flags.map((f) => f.id)
+					);
 					return {
 						required: [...u.key, ...u.counts, ...u.flags, ...u.dates],
 						optional: u.optional
@@ -396,18 +399,31 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				if (v === undefined) ok = false;
 				else counts[c] = v;
 			}
-			const flagRaw = cell(cells, 'has_service_network');
-			let flag: 0 | 1 | null = null;
-			if (flagRaw === '1' || flagRaw === '0') flag = Number(flagRaw) as 0 | 1;
-			else if (flagRaw !== '') {
-				ok = false;
-				issue(
-					line,
-					'has_service_network',
-					flagRaw,
-					'Dùng 1 (có) hoặc 0 (không), để trống nếu chưa báo cáo.',
-					'Use 1 (yes) or 0 (no); leave empty if not reported.'
-				);
+			const flags: Record<string, 0 | 1 | null> = {};
+			for (const f of ctx.plan.flags) {
+				const raw = cell(cells, f.id);
+				flags[f.id] = null;
+				if (raw === '') continue;
+				if (unit && !f.levels.includes(unit.level)) {
+					ok = false;
+					issue(
+						line,
+						f.id,
+						raw,
+						`Cột này chỉ dành cho cấp ${f.levels.join(', ')} theo kế hoạch: để trống ở dòng này.`,
+						`The plan asks this column of level ${f.levels.join(', ')} only: leave it empty on this row.`
+					);
+				} else if (raw === '1' || raw === '0') flags[f.id] = Number(raw) as 0 | 1;
+				else {
+					ok = false;
+					issue(
+						line,
+						f.id,
+						raw,
+						'Dùng 1 (có) hoặc 0 (không), để trống nếu chưa báo cáo.',
+						'Use 1 (yes) or 0 (no); leave empty if not reported.'
+					);
+				}
 			}
 			const submitted: Record<string, string | null> = {};
 			for (const c of periodColumns) {
@@ -436,7 +452,7 @@ export function validateReport(file: string, text: string, ctx: IntakeContext): 
 				unit_code: code,
 				year: year!,
 				...counts,
-				has_service_network: flag,
+				flags,
 				submitted
 			});
 		}

@@ -14,6 +14,8 @@ export interface Target extends Omit<T.Target, 'value'> {
 	value: number;
 	/** the plan asks to keep a level in every year of the phase (test = maintain) */
 	maintain?: boolean;
+	/** for unit counts: what the counted flag says, in the plan's words ("có mạng lưới liên kết…") */
+	flagLabel?: Label;
 }
 
 interface IndicatorBase {
@@ -143,7 +145,13 @@ export function toSitePlan(spec: T.PlanSpec): Plan {
 		ind.targets.map((t) =>
 			t.value === undefined
 				? no(`the qualitative target of ${ind.id}`)
-				: { ...t, value: t.value, maintain: t.test === 'maintain' || undefined }
+				: {
+						...t,
+						value: t.value,
+						maintain: t.test === 'maintain' || undefined,
+						flagLabel:
+							ind.kind === 'unit_count' ? measureById.get(t.flag ?? ind.flag)?.label : undefined
+					}
 		);
 	const indicators = spec.indicators.map((ind): Indicator => {
 		const base = {
