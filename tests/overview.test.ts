@@ -12,6 +12,7 @@ interface Target {
 	phase: string;
 	value: number;
 	of?: number;
+	test: 'at_least' | 'at_most' | 'maintain';
 }
 interface Plan {
 	phases: { id: string; startYear: number; endYear: number }[];
@@ -118,7 +119,12 @@ describe('overview', () => {
 						expect(target, `${ind.id} has a target for ${p.id} in the plan`).toBeDefined();
 						const cell = row.locator(`td[data-phase="${p.id}"][data-target="${target!.value}"]`);
 						expect(await cell.count(), `${ind.id} ${p.id} target cell`).toBe(1);
-						expect((await cell.textContent())?.trim()).toBe(formatTarget(ind.kind, target!, lang));
+						// a level to keep every year ("Duy trì") says so next to its value
+						const rule =
+							target!.test === 'maintain' ? (lang === 'vi' ? ' (duy trì)' : ' (maintain)') : '';
+						expect((await cell.textContent())?.trim()).toBe(
+							formatTarget(ind.kind, target!, lang) + rule
+						);
 						const found = await badges(row.locator(`td[data-phase="${p.id}"] [data-status]`));
 						expect(found.length, `${ind.id} ${p.id} status badge`).toBe(1);
 						const [st, words] = found[0];

@@ -78,14 +78,16 @@ export function assess(
 	if (target.test === 'maintain') {
 		const m = judgeMaintain(inPhase, target.value, phase, year, ind.direction);
 		const sign = ind.direction === 'decrease' ? -1 : 1;
-		const gap = current?.value == null ? null : sign * (current.value - target.value);
+		// the value that decided it: the first year below the level, else the latest year
+		const decisive = inPhase.find((v) => v.year === m.failedYears[0]) ?? current;
+		const gap = decisive?.value == null ? null : sign * (decisive.value - target.value);
 		return {
 			status: m.status,
 			expected: null,
 			gap,
 			phase,
 			target: target.value,
-			current,
+			current: decisive,
 			baseline
 		};
 	}
