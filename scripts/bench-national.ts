@@ -234,11 +234,9 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	plan.id = 'national-illustrative';
 	plan.geography = {
 		...plan.geography,
-		province: { code: '00', name: { vi: 'Việt Nam (minh họa)', en: 'Viet Nam (illustrative)' } },
+		area: { code: '00', name: { vi: 'Việt Nam (minh họa)', en: 'Viet Nam (illustrative)' } },
 		unitsFile: 'data/geo/national-units.csv',
-		communeBoundaries: 'data/geo/kontum-communes.geojson',
-		districtBoundaries: 'data/geo/kontum-districts.geojson',
-		renames: []
+		changes: []
 	};
 	writeFileSync(join(root, 'plan.json'), JSON.stringify(plan, null, 2));
 	writeFileSync(
@@ -285,13 +283,15 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	YEARS.forEach((year, t) => {
 		const expected = CHILDREN_2018 * scaleShare * (1 + CHILDREN_GROWTH) ** t;
 		const networkCut = 0.8 - 0.12 * t;
+		// one flag per meaning (data/README.md): services kept running to 2020, a network after
+		const flags = (on: boolean) => (year < 2021 ? [on ? 1 : 0, '', ''] : ['', on ? 1 : 0, '']);
 		for (const province of provinces) {
 			const mine = units.filter((u) => u.province_code === province.code);
 			const childLines: string[] = [NOTICE, CHILD_HEADER];
 			const unitLines: string[] = [
 				NOTICE,
 				UNIT_HEADER,
-				`${province.code},,${year},,,,,${rng.next() < 0.3 + 0.08 * t ? 1 : 0},,`
+				`${province.code},,${year},,,,,,,${rng.next() < 0.3 + 0.08 * t ? 1 : 0},,`
 			];
 			const communeRows: string[] = [];
 			for (const u of mine) {
@@ -305,7 +305,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 							'',
 							'',
 							'',
-							rng.next() < 0.6 + 0.04 * t ? 1 : 0,
+							...flags(rng.next() < 0.6 + 0.04 * t),
 							reportDate(rng, year, '06-10'),
 							reportDate(rng, year, '12-10')
 						].join(',')
@@ -371,7 +371,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 						rng.binomial(caregivers, sigmoid(logit(TRAJECTORY.caregivers[t]) + tr.effect)),
 						staff,
 						rng.binomial(staff, sigmoid(logit(TRAJECTORY.staff[t]) + tr.effect)),
-						tr.network > networkCut ? 1 : 0,
+						...flags(tr.network > networkCut),
 						reportDate(rng, year, '06-10'),
 						reportDate(rng, year, '12-10')
 					].join(',')

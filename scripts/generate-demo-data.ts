@@ -15,6 +15,7 @@ import {
 	type DemoRename,
 	type DemoUnit
 } from '../src/lib/pipeline/demo-data';
+import { planFromJson } from '../src/lib/domain/plan';
 
 const UNITS_FILE = 'data/geo/kontum-units.csv';
 const PLAN_FILE = 'data/plans/kontum-3430.json';
@@ -49,8 +50,8 @@ function main() {
 	if (!Number.isInteger(seed))
 		throw new Error(`--seed must be an integer, got ${argValue('--seed')}`);
 	const out = argValue('--out') ?? 'data/reports';
-	const plan = JSON.parse(readFileSync(PLAN_FILE, 'utf8'));
-	const renames: DemoRename[] = plan.geography?.renames ?? [];
+	const plan = planFromJson(JSON.parse(readFileSync(PLAN_FILE, 'utf8')), PLAN_FILE);
+	const renames: DemoRename[] = plan.geography.renames;
 
 	const { files } = generateDemoData({ seed, units: readUnits(UNITS_FILE), renames });
 

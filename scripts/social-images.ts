@@ -10,7 +10,7 @@ import { projectLayer } from '../src/lib/domain/geo-paths';
 import { t } from '../src/lib/domain/i18n';
 import { buildMapModel } from '../src/lib/domain/map-model';
 import { buildOverview } from '../src/lib/domain/overview';
-import type { Plan } from '../src/lib/domain/plan';
+import { planFromJson } from '../src/lib/domain/plan';
 import type { Manifest, Row } from '../src/lib/domain/published';
 import { mapCard, overviewCard, textCard } from '../src/lib/pipeline/social-cards';
 
@@ -23,7 +23,8 @@ const table = (name: string): Row[] => {
 	);
 	return tb.rows.map((r) => Object.fromEntries(tb.columns.map((c, i) => [c, r[i]])));
 };
-const plan = readJson<Plan>(path.join(root, process.env.PLAN ?? 'data/plans/kontum-3430.json'));
+const planFile = path.join(root, process.env.PLAN ?? 'data/plans/kontum-3430.json');
+const plan = planFromJson(readJson<unknown>(planFile), planFile);
 const manifest = readJson<Manifest>(path.join(dataDir, 'manifest.json'));
 const indicators = table('indicators');
 const units = table('units');

@@ -17,6 +17,9 @@ interface Target {
 	phase: string;
 	value: number;
 	of?: number;
+	test: 'at_least' | 'at_most' | 'maintain';
+	/** the flag this phase counts, when it differs from the indicator's */
+	flag?: string;
 	note?: { vi: string };
 }
 interface Indicator {
@@ -24,10 +27,11 @@ interface Indicator {
 	kind: 'rate' | 'unit_count' | 'count';
 	label: { vi: string; en: string };
 	flag?: string;
+	measure?: string;
 	targets: Target[];
 }
 interface Plan {
-	geography: { province: { code: string } };
+	geography: { area: { code: string } };
 	phases: { id: string; startYear: number; endYear: number }[];
 	indicators: Indicator[];
 }
@@ -44,25 +48,33 @@ function valueOf(ind: Indicator, row: Record<string, unknown>): number | null {
 			? `${ind.id}_rate`
 			: ind.kind === 'unit_count'
 				? `${ind.id}_count`
-				: ind.flag!;
+				: ind.measure!;
 	return (row[column] as number | null) ?? null;
 }
 
 /**
  * Both phases have ended in the published years: the verdict is the plan's "at least the target"
- * on the last published value of the phase, for the province.
+ * on the last published value of the phase, for the province; a target to maintain ("Duy trì")
+ * must hold in every year of the phase.
  */
 function expectedVerdict(ind: Indicator, phase: Plan['phases'][number]): string {
 	const target = ind.targets.find((t) => t.phase === phase.id)!;
 	const inPhase = rows
 		.filter(
 			(r) =>
-				r.unit_code === plan.geography.province.code &&
+				r.unit_code === plan.geography.area.code &&
 				Number(r.year) >= phase.startYear &&
 				Number(r.year) <= phase.endYear
 		)
 		.sort((a, b) => Number(a.year) - Number(b.year));
-	const value = inPhase.length ? valueOf(ind, inPhase.at(-1)!) : null;
+	const values = inPhase.map((r) => valueOf(ind, r));
+	if (target.test === 'maintain') {
+		if (values.some((v) => v !== null && v < target.value)) return 'not_met';
+		return values.length === phase.endYear - phase.startYear + 1 && !values.includes(null)
+			? 'met'
+			: 'no_data';
+	}
+	const value = values.at(-1) ?? null;
 	if (value === null) return 'no_data';
 	return value >= target.value ? 'met' : 'not_met';
 }
@@ -211,7 +223,7 @@ describe('indicator pages', () => {
 					.locator('#so-sanh-don-vi .variant:visible svg.multi-trend g.series')
 					.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-code')));
 			expect(await chips()).toEqual(lowest);
-			expect(await lines()).toEqual([plan.geography.province.code, ...lowest]);
+			expect(await lines()).toEqual([plan.geography.area.code, ...lowest]);
 
 			// Keyboard: choose the commune in the grouped list, then "Thêm".
 			const select = page.getByLabel('Thêm đơn vị');

@@ -20,11 +20,13 @@ const districts = units.filter((u) => u.level === 'district');
 const communes = units.filter((u) => u.level === 'commune');
 const indicators = readTable(buildDir, 'indicators');
 
-/** Communes with a linked service network in `year`, counted from the published table. */
+/**
+ * Communes counted in `year`, from the published table: services maintained in 2018–2020, a
+ * linked network from 2021 (3430 asks one, then the other).
+ */
 function networkCount(year: number): number {
-	return indicators.filter(
-		(r) => r.level === 'commune' && r.year === year && r.has_service_network === 1
-	).length;
+	const flag = year <= 2020 ? 'services_maintained' : 'linked_network';
+	return indicators.filter((r) => r.level === 'commune' && r.year === year && r[flag] === 1).length;
 }
 
 /** '#08519c' → [8, 81, 156] */

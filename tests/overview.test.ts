@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage, type OpenedPage } from './browser';
-import { attributeMap, fetchHtml, params, staticDocument, until } from './feature';
+import { attributeMap, fetchHtml, params, parseCsv, staticDocument, until } from './feature';
 
 const baseURL = inject('baseURL');
 
@@ -12,6 +12,7 @@ interface Target {
 	phase: string;
 	value: number;
 	of?: number;
+	test: 'at_least' | 'at_most' | 'maintain';
 }
 interface Plan {
 	phases: { id: string; startYear: number; endYear: number }[];
@@ -20,6 +21,33 @@ interface Plan {
 const plan = JSON.parse(
 	readFileSync(fileURLToPath(new URL('../data/plans/kontum-3430.json', import.meta.url)), 'utf8')
 ) as Plan;
+const readData = (file: string) =>
+	readFileSync(fileURLToPath(new URL(`../data/${file}`, import.meta.url)), 'utf8');
+
+interface Duty {
+	id: string;
+	due: string;
+	from?: string;
+	reporters: { levels: string[] };
+	column: string;
+}
+/**
+ * The plan's words, applied by hand to the report files: "trước ngày 10/6" is strictly before the
+ * date; nothing is owed before the plan's own date (or the duty's first date); only the levels
+ * the plan names report.
+ */
+function expectedReport(
+	duty: Duty,
+	year: number,
+	submitted: string,
+	planDate: string,
+	asOf: string
+): string {
+	const due = `${year}-${duty.due}`;
+	if (due < (duty.from ?? planDate)) return 'not_owed';
+	if (submitted) return submitted < due ? 'on_time' : 'late';
+	return due > asOf ? 'not_due' : 'missing';
+}
 
 const STATUSES = ['met', 'not_met', 'on_track', 'at_risk', 'off_track', 'no_data'];
 const STATUS_EN: Record<string, string> = {
@@ -91,7 +119,12 @@ describe('overview', () => {
 						expect(target, `${ind.id} has a target for ${p.id} in the plan`).toBeDefined();
 						const cell = row.locator(`td[data-phase="${p.id}"][data-target="${target!.value}"]`);
 						expect(await cell.count(), `${ind.id} ${p.id} target cell`).toBe(1);
-						expect((await cell.textContent())?.trim()).toBe(formatTarget(ind.kind, target!, lang));
+						// a level to keep every year ("Duy trì") says so next to its value
+						const rule =
+							target!.test === 'maintain' ? (lang === 'vi' ? ' (duy trì)' : ' (maintain)') : '';
+						expect((await cell.textContent())?.trim()).toBe(
+							formatTarget(ind.kind, target!, lang) + rule
+						);
 						const found = await badges(row.locator(`td[data-phase="${p.id}"] [data-status]`));
 						expect(found.length, `${ind.id} ${p.id} status badge`).toBe(1);
 						const [st, words] = found[0];
@@ -252,6 +285,59 @@ describe('overview', () => {
 			expect(opened.foreignRequests).toEqual([]);
 			expect(opened.consoleErrors).toEqual([]);
 		});
+	});
+
+	test('report status: districts only, strictly before the due date, nothing before the plan', async () => {
+		const spec = JSON.parse(
+			readFileSync(
+				fileURLToPath(new URL('../data/plans/kontum-3430.json', import.meta.url)),
+				'utf8'
+			)
+		) as { document: { date: string }; reporting: { duties: Duty[] } };
+		const duties = spec.reporting.duties;
+		expect(duties.map((d) => d.reporters.levels)).toEqual([['district'], ['district']]);
+		const asOf = (JSON.parse(readData('reports/dataset.json')) as { asOf: string }).asOf;
+		const opened = await openPage(browser, new URL(`?phase=${plan.phases[0].id}`, baseURL).href);
+		try {
+			const table = opened.page.locator('table.reporting');
+			await expect
+				.poll(() => table.locator('thead th[scope=colgroup]').first().innerText())
+				.toBe('2018');
+			const years = (await table.locator('thead th[scope=colgroup]').allInnerTexts()).map(Number);
+			const shown = await table.locator('tbody tr').evaluateAll((trs) =>
+				trs.map((tr) => ({
+					name: tr.querySelector('th')!.textContent!.trim(),
+					statuses: [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-status'))
+				}))
+			);
+			expect(shown).toHaveLength(10);
+			const tally: Record<string, number> = {};
+			for (const year of years) {
+				const { header, rows } = parseCsv(readData(`reports/units-${year}.csv`));
+				for (const row of shown) {
+					const r = rows.find((c) => c[header.indexOf('unit_name')] === row.name)!;
+					duties.forEach((d, i) => {
+						const want = expectedReport(
+							d,
+							year,
+							r[header.indexOf(d.column)],
+							spec.document.date,
+							asOf
+						);
+						tally[want] = (tally[want] ?? 0) + 1;
+						expect(
+							row.statuses[years.indexOf(year) * duties.length + i],
+							`${row.name} ${year} ${d.id}`
+						).toBe(want);
+					});
+				}
+			}
+			// the oracle is not vacuous: June 2018 was owed by nobody, and reports on the day are late
+			expect(tally.not_owed).toBe(10);
+			expect(tally.late).toBeGreaterThan(0);
+		} finally {
+			await opened.close();
+		}
 	});
 
 	test('the English page speaks English', async () => {

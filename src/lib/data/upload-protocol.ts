@@ -7,7 +7,7 @@ import type { UploadProgress } from '$lib/domain/upload-check';
 
 /** What the files are checked against: the plan and its units (plain data, cloned to the worker). */
 export interface UploadSetup {
-	plan: Pick<Plan, 'years' | 'reporting' | 'geography'>;
+	plan: Pick<Plan, 'years' | 'reporting' | 'geography' | 'flags'>;
 	units: Unit[];
 }
 

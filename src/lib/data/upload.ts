@@ -26,10 +26,10 @@ export function uploadContext(plan: Plan, units: (Unit & { level: string })[]): 
 
 /** The plain data the worker needs to check files against the plan (no Svelte proxies). */
 export function uploadSetup(plan: Plan, units: (Unit & { level: string })[]): UploadSetup {
-	const { years, reporting, geography } = plan;
+	const { years, reporting, geography, flags } = plan;
 	return JSON.parse(
 		JSON.stringify({
-			plan: { years, reporting, geography },
+			plan: { years, reporting, geography, flags },
 			units: units.filter((u) => u.level !== 'province')
 		})
 	);

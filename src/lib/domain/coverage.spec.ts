@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import plan from '../../../data/plans/kontum-3430.json';
 import { classifyRate, mapMeasures, measureOf } from './coverage';
-import type { Plan } from './plan';
+import { planFromJson } from './plan';
 
-const measures = mapMeasures(plan as Plan);
+const measures = mapMeasures(planFromJson(plan));
 const access = measures.find((m) => m.id === 'access')!;
 const network = measures.find((m) => m.id === 'network')!;
 
@@ -37,8 +37,8 @@ describe('coverage classes', () => {
 			measureOf(access, { access_rate: null, access_rate_suppressed: true }, '2021-2025').cls
 		).toBe('suppressed');
 		expect(measureOf(access, undefined, '2021-2025').cls).toBe('no_data');
-		expect(measureOf(network, { has_service_network: 1 }, '2021-2025').cls).toBe('yes');
-		expect(measureOf(network, { has_service_network: 0 }, '2021-2025').cls).toBe('no');
-		expect(measureOf(network, { has_service_network: null }, '2021-2025').cls).toBe('no_data');
+		expect(measureOf(network, { network_communes_count: 1 }, '2021-2025').cls).toBe('yes');
+		expect(measureOf(network, { network_communes_count: 0 }, '2021-2025').cls).toBe('no');
+		expect(measureOf(network, { network_communes_count: null }, '2021-2025').cls).toBe('no_data');
 	});
 });

@@ -18,6 +18,11 @@ export type CoverageClass =
  */
 export const SHORTFALL_BANDS = { near: 10, below: 25 } as const;
 
+/** Does the plan oblige communes to report (else the commune map has no timeliness to show)? */
+export function communesReport(plan: Pick<Plan, 'reporting'>): boolean {
+	return plan.reporting.periods.some((p) => p.levels.includes('commune'));
+}
+
 /** What the map can be coloured by: the network flag, each rate indicator, report timeliness. */
 export interface MapMeasure {
 	id: string;
@@ -25,14 +30,18 @@ export interface MapMeasure {
 	indicator?: Indicator;
 }
 
-export function mapMeasures(plan: Plan): MapMeasure[] {
+export function mapMeasures(
+	plan: Pick<Plan, 'indicators'>,
+	opts: { communesReport: boolean } = { communesReport: false }
+): MapMeasure[] {
 	const network = plan.indicators.find((i) => i.kind === 'unit_count' && i.level === 'commune');
 	return [
 		{ id: 'network', kind: 'flag', indicator: network },
 		...plan.indicators
 			.filter((i) => i.kind === 'rate')
 			.map((i) => ({ id: i.id, kind: 'rate' as const, indicator: i })),
-		{ id: 'timeliness', kind: 'timeliness' }
+		// the map shows communes: report timeliness only where the plan obliges communes to report
+		...(opts.communesReport ? [{ id: 'timeliness', kind: 'timeliness' as const }] : [])
 	];
 }
 
@@ -71,7 +80,8 @@ export function measureOf(
 ): UnitMeasure {
 	if (!row) return { value: null, suppressed: false, cls: 'no_data' };
 	if (measure.kind === 'flag') {
-		const v = row.has_service_network;
+		// the unit's own count of the unit-count indicator: its flag for the year's phase
+		const v = measure.indicator ? row[`${measure.indicator.id}_count`] : undefined;
 		return {
 			value: typeof v === 'number' ? v : null,
 			suppressed: false,

@@ -11,7 +11,7 @@ const rate: Indicator = {
 	numerator: 'accessed',
 	denominator: 'children',
 	direction: 'increase',
-	targets: [{ phase: 'p', value: 90, source: 's' }]
+	targets: [{ phase: 'p', value: 90, test: 'at_least', quote: 'Phấn đấu 90%', source: 's' }]
 };
 const units = [
 	{ unit_code: '23281', name: 'Xã B', level: 'commune', district_code: '608' },
@@ -54,12 +54,17 @@ describe('indicatorTable', () => {
 });
 
 describe('targetRule', () => {
-	test('maintain wins; otherwise the direction decides', () => {
-		expect(targetRule(rate, { phase: 'p', value: 1, source: '' })).toBe('at_least');
-		expect(targetRule(rate, { phase: 'p', value: 1, maintain: true, source: '' })).toBe('maintain');
-		expect(
-			targetRule({ ...rate, direction: 'decrease' }, { phase: 'p', value: 1, source: '' })
-		).toBe('at_most');
+	test('the plan file gives the rule', () => {
+		const t = (test: 'at_least' | 'at_most' | 'maintain') => ({
+			phase: 'p',
+			value: 1,
+			test,
+			quote: 'q',
+			source: ''
+		});
+		expect(targetRule(rate, t('at_least'))).toBe('at_least');
+		expect(targetRule(rate, t('maintain'))).toBe('maintain');
+		expect(targetRule({ ...rate, direction: 'decrease' }, t('at_most'))).toBe('at_most');
 	});
 });
 

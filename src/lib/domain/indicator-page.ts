@@ -64,10 +64,9 @@ export function indicatorTable(
 	};
 }
 
-/** Which rule decides a phase's verdict: reach the target (at least / at most), or keep it. */
-export function targetRule(ind: Indicator, target: Target): 'at_least' | 'at_most' | 'maintain' {
-	if (target.maintain) return 'maintain';
-	return ind.direction === 'decrease' ? 'at_most' : 'at_least';
+/** Which rule decides a phase's verdict: the test the plan file gives the target. */
+export function targetRule(_ind: Indicator, target: Target): 'at_least' | 'at_most' | 'maintain' {
+	return target.test;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import plan from '../../../data/plans/kontum-3430.json';
 import { formatGap, formatIndicatorValue, indicatorSentence } from './indicator-text';
-import type { Plan } from './plan';
+import { planFromJson } from './plan';
 
-const p = plan as Plan;
+const p = planFromJson(plan);
 const access = p.indicators.find((i) => i.id === 'access')!;
 const communes = p.indicators.find((i) => i.id === 'network_communes')!;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import plan from '../../../data/plans/kontum-3430.json';
 import { assess, indicatorSeries, indicatorValue } from './indicator-values';
-import type { Plan } from './plan';
+import { planFromJson } from './plan';
 
-const p = plan as Plan;
+const p = planFromJson(plan);
 const access = p.indicators.find((i) => i.id === 'access')!;
 const communes = p.indicators.find((i) => i.id === 'network_communes')!;
 const model = p.indicators.find((i) => i.id === 'model_center')!;
@@ -18,7 +18,7 @@ const row = (year: number, access_rate: number | null, count: number | null, ext
 	children: 1000,
 	network_communes_count: count,
 	network_communes_units: 102,
-	has_service_network: 1,
+	centre_model_running: 1,
 	...extra
 });
 

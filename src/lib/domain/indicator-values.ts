@@ -4,7 +4,7 @@
  * `<id>_rate` for rates, `<id>_count` / `<id>_units` for unit counts, the flag for counts.
  */
 import type { Row } from './published';
-import { phaseTarget, type Indicator, type Phase, type Plan } from './plan';
+import { judgeMaintain, phaseTarget, type Indicator, type Phase, type Plan } from './plan';
 import { progress, type Progress } from './progress';
 
 export interface IndicatorValue {
@@ -58,7 +58,9 @@ export interface Assessment extends Progress {
 
 /**
  * Judges `year`'s value (or, when absent, the latest year of the phase with data up to `year`)
- * against the phase's target with the progress rule. Returns null when the plan sets no target.
+ * against the phase's target with the progress rule. A target to maintain must hold in every year
+ * of the phase up to `year`: one year below it decides the phase (not met). Returns null when the
+ * plan sets no target.
  */
 export function assess(
 	ind: Indicator,
@@ -73,6 +75,22 @@ export function assess(
 	);
 	const current = inPhase.at(-1) ?? null;
 	const baseline = series.find((v) => v.year === phase.baselineYear) ?? null;
+	if (target.test === 'maintain') {
+		const m = judgeMaintain(inPhase, target.value, phase, year, ind.direction);
+		const sign = ind.direction === 'decrease' ? -1 : 1;
+		// the value that decided it: the first year below the level, else the latest year
+		const decisive = inPhase.find((v) => v.year === m.failedYears[0]) ?? current;
+		const gap = decisive?.value == null ? null : sign * (decisive.value - target.value);
+		return {
+			status: m.status,
+			expected: null,
+			gap,
+			phase,
+			target: target.value,
+			current: decisive,
+			baseline
+		};
+	}
 	const p = progress({
 		value: current?.value ?? null,
 		year: current?.year ?? Math.min(year, phase.endYear),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { childrenByType, matchesUnit, unitCollator } from './map-model';
+import { planFromJson } from './plan';
 
 const u = (name: string, code = '1') => ({ name, name_ascii: '', code });
 
@@ -27,7 +28,7 @@ describe('unit search', () => {
 describe('networkSentence', () => {
 	it('counts the communes with a network against the phase target', async () => {
 		const { networkSentence } = await import('./map-model');
-		const plan = (await import('../../../data/plans/kontum-3430.json')).default as never;
+		const plan = planFromJson((await import('../../../data/plans/kontum-3430.json')).default);
 		const units = Array.from({ length: 102 }, (_, i) => ({
 			code: String(23000 + i),
 			name: `Xã ${i}`,
@@ -37,15 +38,20 @@ describe('networkSentence', () => {
 		}));
 		const values = {
 			2025: Object.fromEntries(
-				units.map((u, i) => [u.code, { has_service_network: i < 51 ? 1 : 0 }])
+				units.map((u, i) => [u.code, { network_communes_count: i < 51 ? 1 : 0 }])
 			)
 		};
 		const model = { years: [2025], units, values, timeliness: {} };
 		expect(networkSentence(model, plan, 2025, 'vi')).toBe(
-			'Năm 2025: 51/102 xã, phường, thị trấn có mạng lưới liên kết dịch vụ (mục tiêu 2025: 51/102).'
+			'Năm 2025: 51/102 xã, phường, thị trấn có mạng lưới liên kết các dịch vụ bảo vệ, chăm sóc, giáo dục TEKT (mục tiêu 2025: 51/102).'
 		);
 		expect(networkSentence(model, plan, 2025, 'en')).toBe(
-			'2025: 51/102 communes have a linked service network (target 2025: 51/102).'
+			'2025: 51/102 communes have a linked network of services for children with disabilities (target 2025: 51/102).'
+		);
+		// 2018–2020 counts another thing: services kept running (3430 §I.2.1), in the plan's words
+		const y2019 = { ...model, years: [2019], values: { 2019: values[2025] } };
+		expect(networkSentence(y2019, plan, 2019, 'vi')).toBe(
+			'Năm 2019: 51/102 xã, phường, thị trấn duy trì dịch vụ bảo vệ, chăm sóc, giáo dục TEKT tại cộng đồng (mục tiêu 2020: 42/102).'
 		);
 	});
 });

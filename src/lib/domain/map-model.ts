@@ -25,7 +25,7 @@ export interface MapModel {
 }
 
 export function mapColumns(plan: Plan): string[] {
-	const cols = new Set<string>(['has_service_network']);
+	const cols = new Set<string>();
 	for (const ind of rateIndicators(plan))
 		for (const c of [`${ind.id}_rate`, ind.numerator, ind.denominator]) {
 			cols.add(c);
@@ -148,14 +148,20 @@ export function networkSentence(
 ): string {
 	const ind = plan.indicators.find((i) => i.kind === 'unit_count' && i.level === 'commune');
 	const communes = model.units.filter((u) => u.level === 'commune');
+	// a commune's own count is its flag for the year's phase (services maintained, then a network)
 	const withNetwork = communes.filter(
-		(u) => model.values[year]?.[u.code]?.has_service_network === 1
+		(u) => ind && model.values[year]?.[u.code]?.[`${ind.id}_count`] === 1
 	).length;
 	const phase =
 		plan.phases.find((p) => year >= p.startYear && year <= p.endYear) ?? plan.phases.at(-1)!;
 	const target = ind?.targets.find((t) => t.phase === phase.id);
 	const tgt = target ? `${target.value}/${target.of ?? communes.length}` : '–';
+	// what is counted changes with the phase: the plan's words for the phase's flag
+	const what = target?.flagLabel ?? {
+		vi: 'có mạng lưới liên kết dịch vụ',
+		en: 'have a linked service network'
+	};
 	return lang === 'vi'
-		? `Năm ${year}: ${withNetwork}/${communes.length} xã, phường, thị trấn có mạng lưới liên kết dịch vụ (mục tiêu ${phase.endYear}: ${tgt}).`
-		: `${year}: ${withNetwork}/${communes.length} communes have a linked service network (target ${phase.endYear}: ${tgt}).`;
+		? `Năm ${year}: ${withNetwork}/${communes.length} xã, phường, thị trấn ${what.vi} (mục tiêu ${phase.endYear}: ${tgt}).`
+		: `${year}: ${withNetwork}/${communes.length} communes ${what.en} (target ${phase.endYear}: ${tgt}).`;
 }

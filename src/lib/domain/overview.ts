@@ -65,7 +65,9 @@ export function buildOverview(
 			counted[ind.id] = {};
 			for (const y of years)
 				counted[ind.id][y] = tables.indicators
-					.filter((r) => Number(r.year) === y && r.level === ind.level && r[ind.flag] === 1)
+					.filter(
+						(r) => Number(r.year) === y && r.level === ind.level && r[`${ind.id}_count`] === 1
+					)
 					.map((r) => ({
 						code: String(r.unit_code),
 						name: names.get(String(r.unit_code)) ?? String(r.unit_code)

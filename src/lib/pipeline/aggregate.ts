@@ -27,8 +27,8 @@ export interface UnitYear {
 	caregivers_trained: number | null;
 	staff: number | null;
 	staff_trained: number | null;
-	/** the unit's own flag: a commune's or district's network, the province's model */
-	has_service_network: 0 | 1 | null;
+	/** the unit's own flags, as the plan declares them (services maintained, network, the centre's model) */
+	flags: Record<string, 0 | 1 | null>;
 	/** whether the unit sent a units-file row for the year */
 	reported: boolean;
 	submitted: Record<string, string | null>;
@@ -192,7 +192,7 @@ export function aggregateUnitYears(
 				caregivers_trained: r?.caregivers_trained ?? null,
 				staff: r?.staff ?? null,
 				staff_trained: r?.staff_trained ?? null,
-				has_service_network: r?.has_service_network ?? null,
+				flags: { ...r?.flags },
 				reported: r !== undefined,
 				submitted: Object.fromEntries(periodColumns.map((p) => [p, r?.submitted[p] ?? null]))
 			};
@@ -218,7 +218,7 @@ export function aggregateUnitYears(
 				caregivers_trained: sum(members, 'caregivers_trained'),
 				staff: sum(members, 'staff'),
 				staff_trained: sum(members, 'staff_trained'),
-				has_service_network: r?.has_service_network ?? null,
+				flags: { ...r?.flags },
 				reported: r !== undefined,
 				submitted: Object.fromEntries(periodColumns.map((p) => [p, r?.submitted[p] ?? null]))
 			};

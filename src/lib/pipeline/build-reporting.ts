@@ -1,8 +1,10 @@
 /**
  * Reporting status against the plan's calendar: per unit and period (on time, late, missing, not
  * yet due), and completeness (received ÷ expected) and timeliness (on time ÷ expected) per scope.
+ * Only the levels the plan obliges report (Kon Tum: districts, not communes), and only from the
+ * first date the plan can require (no report is owed before the plan exists).
  */
-import { dueDate, type Plan } from '../domain/plan';
+import { dueDate, periodOwed, type Plan } from '../domain/plan';
 import { reportStatus } from '../domain/reporting';
 import type { Geography } from '../domain/units';
 import type { UnitYear } from './aggregate';
@@ -19,6 +21,7 @@ export function buildReportingTables(
 	for (const u of unitYears) {
 		if (u.level === 'province') continue;
 		for (const p of plan.reporting.periods) {
+			if (!(p.levels as string[]).includes(u.level) || !periodOwed(p, u.year)) continue;
 			const due = dueDate(p, u.year);
 			const submitted = u.submitted[p.column] ?? null;
 			rows.push({
@@ -29,12 +32,14 @@ export function buildReportingTables(
 				district_code: u.district_code,
 				due_date: due,
 				submitted_date: submitted,
-				status: reportStatus(submitted, due, asOf)
+				status: reportStatus(submitted, due, asOf, p.strict)
 			});
 		}
 	}
 	const summary: Row[] = [];
 	const years = [...new Set(unitYears.map((u) => u.year))].sort();
+	const obliged = (level: string) =>
+		plan.reporting.periods.some((p) => p.levels.includes(level as never));
 	const scopes = [
 		{
 			code: geo.province.code,
@@ -54,10 +59,11 @@ export function buildReportingTables(
 			reports_level: 'commune',
 			of: (r: Row) => r.level === 'commune' && r.district_code === d.code
 		}))
-	];
+	].filter((s) => obliged(s.reports_level));
 	for (const year of years)
 		for (const p of plan.reporting.periods)
 			for (const s of scopes) {
+				if (!periodOwed(p, year)) continue;
 				const these = rows.filter((r) => r.year === year && r.period === p.id && s.of(r));
 				const n = (status: string) => these.filter((r) => r.status === status).length;
 				const expected = these.length - n('not_due');
@@ -78,6 +84,12 @@ export function buildReportingTables(
 					timeliness_rate: pct(n('on_time'))
 				});
 			}
+	// who owes reports, in the plan's own words for its levels (Kon Tum: huyện, thành phố)
+	const who = (lang: 'vi' | 'en') =>
+		plan.spec.geography.levels
+			.filter((l) => obliged(l.id))
+			.map((l) => l.label[lang])
+			.join(lang === 'vi' ? ' và ' : ' and ');
 	const reporting: Table = {
 		name: 'reporting',
 		title: {
@@ -85,8 +97,8 @@ export function buildReportingTables(
 			en: 'Report status by unit and period'
 		},
 		description: {
-			vi: 'Mỗi dòng là một báo cáo phải nộp của huyện hoặc xã: hạn nộp theo kế hoạch, ngày nhận và tình trạng.',
-			en: 'One row per report a district or commune owes: due date from the plan, date received and status.'
+			vi: `Mỗi dòng là một báo cáo phải nộp (${who('vi')}): hạn theo kế hoạch (đúng hạn là nộp trước ngày này), ngày nhận và tình trạng. Không có kỳ nào trước khi kế hoạch được ban hành.`,
+			en: `One row per report owed (${who('en')}): due date from the plan (on time means before that date), date received and status. No period falls before the plan was issued.`
 		},
 		columns: describeColumns(plan, Object.keys(rows[0] ?? {})),
 		rows
@@ -95,8 +107,8 @@ export function buildReportingTables(
 		name: 'reporting_summary',
 		title: { vi: 'Tỷ lệ đầy đủ và đúng hạn của báo cáo', en: 'Report completeness and timeliness' },
 		description: {
-			vi: 'Tỉnh: báo cáo của 10 huyện và của các xã; huyện: báo cáo của các xã. Không tính kỳ chưa đến hạn.',
-			en: 'Province: reports of the 10 districts and of the communes; district: reports of its communes. Periods not yet due are left out.'
+			vi: `Tỷ lệ trên các báo cáo phải nộp (${who('vi')}). Không tính kỳ chưa đến hạn.`,
+			en: `Rates over the reports owed (${who('en')}). Periods not yet due are left out.`
 		},
 		columns: describeColumns(plan, Object.keys(summary[0] ?? {})),
 		rows: summary

@@ -4,7 +4,7 @@
  * count they come from is, or their denominator is under 5.
  */
 import { ALL, breakdownIds, childCountColumns, type Label } from '../domain/breakdowns';
-import { dueDate, rateIndicators, type Plan } from '../domain/plan';
+import { dueDate, flagInYear, rateIndicators, type Plan } from '../domain/plan';
 import { childrenOf, type Geography } from '../domain/units';
 import type { CubeRow, UnitYear } from './aggregate';
 import type { ReadUnit } from './audit/cell-system';
@@ -227,7 +227,7 @@ export async function buildIndicatorTable(
 			row[suppressedFlag(c)] = t?.[suppressedFlag(c)] === true;
 		}
 		for (const c of unitCols) row[c] = u[c];
-		row.has_service_network = u.has_service_network;
+		for (const f of plan.flags) row[f.id] = u.flags[f.id] ?? null;
 		return row;
 	});
 	report.push({
@@ -277,8 +277,9 @@ export async function buildIndicatorTable(
 	for (const ind of plan.indicators) {
 		if (ind.kind !== 'unit_count') continue;
 		countCols.push(`${ind.id}_count`, `${ind.id}_units`);
+		// the flag of the year's phase: services maintained in 2018–2020, a linked network after
 		const flagOf = new Map(
-			unitYears.map((u) => [`${u.unit_code}|${u.year}`, u[ind.flag as 'has_service_network']])
+			unitYears.map((u) => [`${u.unit_code}|${u.year}`, u.flags[flagInYear(plan, ind, u.year)]])
 		);
 		for (const r of rows) {
 			const members =
@@ -303,7 +304,7 @@ export async function buildIndicatorTable(
 		'district_code',
 		...childCols,
 		...unitCols,
-		'has_service_network',
+		...plan.flags.map((f) => f.id),
 		...rateCols,
 		...countCols
 	];

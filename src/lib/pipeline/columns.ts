@@ -105,21 +105,15 @@ const base: Record<string, Omit<ColumnSpec, 'name'>> = {
 	staff: {
 		type: 'INTEGER',
 		role: 'count',
-		label: { vi: 'Số cán bộ, cộng tác viên', en: 'Staff and collaborators' }
+		label: {
+			vi: 'Số cán bộ (cơ sở dịch vụ, tổ chức xã hội đặt tại xã) và cộng tác viên',
+			en: 'Staff (of service facilities and social organisations located there) and collaborators'
+		}
 	},
 	staff_trained: {
 		type: 'INTEGER',
 		role: 'count',
 		label: { vi: 'Cán bộ, CTV được tập huấn', en: 'Staff trained' }
-	},
-	has_service_network: {
-		type: 'INTEGER',
-		role: 'count',
-		counts: 'units',
-		label: {
-			vi: 'Có dịch vụ / mạng lưới liên kết (1 có, 0 không)',
-			en: 'Has services / a linked network (1 yes, 0 no)'
-		}
 	},
 	expected: {
 		type: 'INTEGER',
@@ -190,6 +184,17 @@ for (const b of breakdowns)
 /** Labels of every column a table may have, including the plan's indicator columns. */
 export function columnCatalogue(plan: Plan): Record<string, Omit<ColumnSpec, 'name'>> {
 	const cat = { ...base };
+	// the plan's yes/no flags, in its own words
+	for (const f of plan.flags)
+		cat[f.id] = {
+			type: 'INTEGER',
+			role: 'count',
+			counts: 'units',
+			label: {
+				vi: `${f.label?.vi ?? f.id} (1 có, 0 không)`,
+				en: `${f.label?.en ?? f.id} (1 yes, 0 no)`
+			}
+		};
 	for (const ind of plan.indicators) {
 		if (ind.kind === 'rate')
 			cat[`${ind.id}_rate`] = {

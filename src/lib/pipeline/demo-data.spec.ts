@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planFromJson } from '../domain/plan';
 import { describe, expect, it } from 'vitest';
 import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
 import { generateDemoData, type DemoUnit } from './demo-data';
@@ -11,7 +12,9 @@ const units = unitLines.slice(1).map((line) => {
 	const cells = line.split(',');
 	return Object.fromEntries(unitCols.map((c, i) => [c, cells[i]])) as unknown as DemoUnit;
 });
-const plan = JSON.parse(readFileSync(join(root, 'data/plans/kontum-3430.json'), 'utf8'));
+const plan = planFromJson(
+	JSON.parse(readFileSync(join(root, 'data/plans/kontum-3430.json'), 'utf8'))
+);
 const renames = plan.geography.renames;
 
 const SEED = 3430;
@@ -104,7 +107,16 @@ describe('generateDemoData', () => {
 			const rows = file(`units-${year}.csv`);
 			expect(rows.length).toBe(1 + districtCodes.size + communeDistrict.size);
 			for (const r of rows) {
-				expect(r.has_service_network).toMatch(/^[01]$/);
+				// one flag per meaning: services maintained (2018–2020), a linked network (from 2021),
+				// the provincial centre's model (province row only)
+				const own =
+					r.unit_code === '62'
+						? ['centre_model_running']
+						: year < 2021
+							? ['services_maintained']
+							: ['linked_network'];
+				for (const f of ['services_maintained', 'linked_network', 'centre_model_running'])
+					expect(r[f], `${r.unit_code} ${year} ${f}`).toMatch(own.includes(f) ? /^[01]$/ : /^$/);
 				const isCommune = communeDistrict.has(r.unit_code);
 				expect(isCommune || districtCodes.has(r.unit_code) || r.unit_code === '62').toBe(true);
 				if (isCommune) {
@@ -112,14 +124,18 @@ describe('generateDemoData', () => {
 					expect(n('caregivers_trained')).toBeLessThanOrEqual(n('caregivers'));
 					expect(n('staff_trained')).toBeLessThanOrEqual(n('staff'));
 					expect(n('staff')).toBeGreaterThanOrEqual(3);
-					expect(n('staff')).toBeLessThanOrEqual(15);
+					// the commune team (3–15) plus the staff of facilities located there (wards, towns)
+					expect(n('staff')).toBeLessThanOrEqual(15 + 24);
+					// 3430's staff: the facilities in a ward of the provincial city count there (24 + team)
+					if (r.unit_name.startsWith('Phường') && communeDistrict.get(r.unit_code) === '608')
+						expect(n('staff')).toBeGreaterThanOrEqual(24 + 3);
 				} else {
 					for (const c of ['caregivers', 'caregivers_trained', 'staff', 'staff_trained']) {
 						expect(r[c]).toBe('');
 					}
 				}
 				if (r.unit_code === '62') {
-					expect(r.has_service_network).toBe('1');
+					expect(r.centre_model_running).toBe('1');
 					expect(r.report_h1_submitted + r.report_year_submitted).toBe('');
 				}
 				for (const c of ['report_h1_submitted', 'report_year_submitted']) {
@@ -155,7 +171,9 @@ describe('generateDemoData', () => {
 
 		const networkCommunes = (year: number) =>
 			file(`units-${year}.csv`).filter(
-				(r) => communeDistrict.has(r.unit_code) && r.has_service_network === '1'
+				(r) =>
+					communeDistrict.has(r.unit_code) &&
+					r[year < 2021 ? 'services_maintained' : 'linked_network'] === '1'
 			).length;
 		expect(networkCommunes(2020)).toBeGreaterThanOrEqual(40);
 		expect(networkCommunes(2020)).toBeLessThanOrEqual(44);

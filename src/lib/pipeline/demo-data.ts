@@ -91,7 +91,9 @@ export const CHILD_HEADER =
 	'children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills';
 export const UNIT_HEADER =
 	'unit_code,unit_name,year,caregivers,caregivers_trained,staff,staff_trained,' +
-	'has_service_network,report_h1_submitted,report_year_submitted';
+	'services_maintained,linked_network,centre_model_running,report_h1_submitted,report_year_submitted';
+/** The plan asks for services maintained in 2018–2020 and a linked network from 2021 (3430 §I.2). */
+const NETWORK_FROM = 2021;
 /** Breakdowns in intake column order (disability_type, severity, sex, age_band, ethnicity). */
 const CATEGORIES = [disabilityTypes, severities, sexes, ageBands, ethnicities];
 
@@ -139,7 +141,13 @@ interface Commune {
 	effect: number;
 	networkScore: number;
 	staffBase: number;
+	/** staff of the facilities and organisations located here (a district seat's, the province's) */
+	facilityStaff: number;
 }
+
+/** Fixed, not drawn: the rest of the illustrative data keeps its random sequence. */
+const facilityStaff = (u: DemoUnit) =>
+	u.type === 'Phường' ? (u.district_code === '608' ? 24 : 12) : u.type === 'Thị trấn' ? 10 : 0;
 
 function setUpCommunes(rng: Rng, units: DemoUnit[]): Commune[] {
 	const communes = units
@@ -166,7 +174,8 @@ function setUpCommunes(rng: Rng, units: DemoUnit[]): Commune[] {
 			minority: (m * PREVALENCE.dtts) / (m * PREVALENCE.dtts + (1 - m) * PREVALENCE.kinh),
 			effect: 0.35 * rng.normal(),
 			networkScore: rng.normal() - (highland ? 1.2 : 0) + (unit.type === 'Xã' ? 0 : 0.8),
-			staffBase: 0
+			staffBase: 0,
+			facilityStaff: facilityStaff(unit)
 		};
 	});
 	// Staff team size grows with the commune's expected register.
@@ -325,11 +334,14 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 			});
 		files.push({ name: `children-${year}.csv`, text: csvText(seed, CHILD_HEADER, childRows) });
 
-		// Units: caregivers follow the register; staff is a small, slowly growing team per commune.
+		// Units: caregivers follow the register; staff is a small, slowly growing team per commune,
+		// plus (as 3430 counts them) the staff of the service facilities and social organisations
+		// located in the commune: a district seat's, and the provincial city's, many more.
 		const caregivers = perCommune.map((n) => Math.round(n * (1.1 + 0.3 * rng.next())));
-		const staff = communes.map((c) =>
+		const team = communes.map((c) =>
 			Math.round(clamp(c.staffBase + 0.25 * t + 0.7 * rng.normal(), 3, 15))
 		);
+		const staff = communes.map((c, i) => team[i] + c.facilityStaff);
 		const unitOffset = (c: Commune, i: number, highland: number, net: number) =>
 			c.effect + (c.highland ? highland : 0) + (network.has(i) ? net : 0);
 		const caregiversTrained = drawCalibrated(
@@ -337,29 +349,53 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 			communes.map((c, i) => ({ n: caregivers[i], offset: unitOffset(c, i, -0.6, 0.3) })),
 			TRAJECTORY.caregivers[t]
 		);
-		const staffTrained = drawCalibrated(
+		const teamTrained = drawCalibrated(
 			rng,
-			communes.map((c, i) => ({ n: staff[i], offset: unitOffset(c, i, -0.5, 0.4) })),
+			communes.map((c, i) => ({ n: team[i], offset: unitOffset(c, i, -0.5, 0.4) })),
 			TRAJECTORY.staff[t]
+		);
+		// Facility staff are trained less often; drawn from their own stream so that every other
+		// number of the illustrative data stays as it was before they were counted.
+		const side = new Rng(seed * 7919 + year);
+		const staffTrained = communes.map(
+			(c, i) => teamTrained[i] + side.binomial(c.facilityStaff, TRAJECTORY.staff[t] - 0.1)
 		);
 		const districtNetwork = topK(districtScore, NETWORK_DISTRICTS[t]);
 		const reports = (risk: number) => [
 			reportDate(rng, year, DUE.h1, risk, asOf),
 			reportDate(rng, year, DUE.year, risk, asOf)
 		];
+		// services maintained (asked 2018–2020), linked network (from 2021), the centre's model
+		const flags = (on: boolean) =>
+			year < NETWORK_FROM ? [on ? 1 : 0, '', ''] : ['', on ? 1 : 0, ''];
 		const unitRows: (string | number)[][] = [
-			[PROVINCE.code, PROVINCE.name, year, '', '', '', '', 1, '', '']
+			[PROVINCE.code, PROVINCE.name, year, '', '', '', '', '', '', 1, '', '']
 		];
 		districts.forEach((d, i) => {
-			const net = districtNetwork.has(i) ? 1 : 0;
 			const risk = (HIGHLAND.has(d.code) ? 1.8 : 1) * 0.6;
-			unitRows.push([d.code, d.name, year, '', '', '', '', net, ...reports(risk)]);
+			unitRows.push([
+				d.code,
+				d.name,
+				year,
+				'',
+				'',
+				'',
+				'',
+				...flags(districtNetwork.has(i)),
+				...reports(risk)
+			]);
 		});
 		communes.forEach((c, i) => {
 			const counts = [caregivers[i], caregiversTrained[i], staff[i], staffTrained[i]];
-			const net = network.has(i) ? 1 : 0;
 			const risk = c.highland ? 1.8 : 1;
-			unitRows.push([c.unit.code, nameIn(c.unit, year), year, ...counts, net, ...reports(risk)]);
+			unitRows.push([
+				c.unit.code,
+				nameIn(c.unit, year),
+				year,
+				...counts,
+				...flags(network.has(i)),
+				...reports(risk)
+			]);
 		});
 		files.push({ name: `units-${year}.csv`, text: csvText(seed, UNIT_HEADER, unitRows) });
 	}

@@ -59,7 +59,7 @@ beforeAll(async () => {
 		Papa.parse<Unit>(lines.join('\n'), { header: true, skipEmptyLines: true }).data
 	);
 	const plan = JSON.parse(await readFile(path.join(root, 'data/plans/kontum-3430.json'), 'utf8'));
-	plan.geography.province = { code: '00', name: { vi: 'Cả nước', en: 'Country' } };
+	plan.geography.area = { code: '00', name: { vi: 'Cả nước', en: 'Country' } };
 	plan.geography.unitsFile = path.relative(root, unitsFile);
 	const planFile = path.join(tmp, 'plan.json');
 	await writeFile(planFile, JSON.stringify(plan));

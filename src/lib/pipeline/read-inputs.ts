@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { Plan } from '../domain/plan';
+import { planFromJson, type Plan } from '../domain/plan';
 import { buildGeography, provincePartitions, type Geography, type Unit } from '../domain/units';
 import { shown, type IntakeIssue } from '../domain/intake/messages';
 import type { ValidatedFile } from '../domain/intake/validate';
@@ -19,7 +19,7 @@ export interface Dataset {
 }
 
 export async function readPlan(file: string): Promise<Plan> {
-	return JSON.parse(await readFile(file, 'utf8')) as Plan;
+	return planFromJson(JSON.parse(await readFile(file, 'utf8')), file);
 }
 
 async function readUnits(root: string, plan: Plan): Promise<Unit[]> {

@@ -43,8 +43,10 @@ afterAll(async () => {
 const expectedRows = {
 	indicators: 3 * 113,
 	children_cube: 3 * (1 + 16 + 97 + 282 + 10 * 17 + 102),
-	reporting: 3 * 2 * 112,
-	reporting_summary: 3 * 2 * 12,
+	// the plan obliges the 10 districts (not communes), and not before it exists (6 Dec 2018):
+	// 2018 has the annual report only, 2019 and 2020 both
+	reporting: 10 * (1 + 2 + 2),
+	reporting_summary: 1 + 2 + 2,
 	units: 113
 };
 
@@ -270,9 +272,12 @@ describe('runPipeline on fixtures/valid', () => {
 			};
 			expect(status('2020', 'H1', '608')).toEqual(['2020-06-05', 'on_time']);
 			expect(status('2020', 'H1', '617')).toEqual(['2020-06-20', 'late']);
-			expect(status('2020', 'Y', '23284')).toEqual(['', 'missing']);
-			expect(status('2020', 'H1', '23404')).toEqual(['2020-06-10', 'on_time']); // on the due day
 			expect(status('2019', 'H1', '608')).toEqual(['2019-06-03', 'on_time']); // written 03/06/2019
+			expect(status('2018', 'Y', '617')).toEqual(['2018-12-07', 'on_time']);
+			// communes report (23404 on 2020-06-10) but 3430 does not oblige them: no row of theirs
+			expect(tables.reporting.filter((r) => r.unit_code === '23404')).toEqual([]);
+			// the June 2018 report falls before the plan (6 Dec 2018): nobody owed it
+			expect(tables.reporting.filter((r) => r.year === '2018' && r.period === 'H1')).toEqual([]);
 			expect(status('2020', 'H1', '610')).toEqual(['', 'missing']); // no row at all
 			// the 10 districts' half-year reports of 2020: 608 on time, 617 late, 8 missing
 			expect(
@@ -300,7 +305,11 @@ describe('runPipeline on fixtures/valid', () => {
 				network_districts_units: '10',
 				network_communes_count: '3',
 				network_communes_units: '102',
-				has_service_network: '1'
+				// the province's own flag is the centre's model; the units' flags count in 2020 as
+				// "services maintained" (what 3430 asks in 2018–2020), no network is asked yet
+				centre_model_running: '1',
+				services_maintained: '',
+				linked_network: ''
 			});
 		});
 	});
@@ -352,7 +361,7 @@ describe('atomic publish', () => {
 	it('a failure while writing the staging folder leaves the published folder untouched', async () => {
 		// a plan whose boundary file does not exist: publishing throws after writing the tables
 		const plan = JSON.parse(await readFile(path.join(root, 'data/plans/kontum-3430.json'), 'utf8'));
-		plan.geography.communeBoundaries = 'data/geo/does-not-exist.geojson';
+		plan.geography.levels[2].boundaries = 'data/geo/does-not-exist.geojson';
 		const planFile = path.join(tmp, 'plan.json');
 		await writeFile(planFile, JSON.stringify(plan));
 		await expect(runPipeline({ root, plan: planFile, reports: valid, out })).rejects.toThrow(

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { missingFlags, type BreakdownDepth } from '$lib/domain/explorer';
-import type { Plan } from '$lib/domain/plan';
+import { planFromJson, type Plan } from '$lib/domain/plan';
 import {
 	yearsWithChildren,
 	type Cell,
@@ -32,8 +32,11 @@ function readJson<T>(file: string): T {
 	return cache.get(file) as T;
 }
 
+let plan: Plan | undefined;
 export function loadPlan(): Plan {
-	return readJson<Plan>(path.join(root, process.env.PLAN ?? 'data/plans/kontum-3430.json'));
+	const file = path.join(root, process.env.PLAN ?? 'data/plans/kontum-3430.json');
+	plan ??= planFromJson(readJson<unknown>(file), file);
+	return plan;
 }
 
 export function loadManifest(): Manifest {

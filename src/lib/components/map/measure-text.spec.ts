@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import plan from '../../../../data/plans/kontum-3430.json';
 import { mapMeasures, measureOf } from '$lib/domain/coverage';
-import type { Plan } from '$lib/domain/plan';
+import { planFromJson } from '$lib/domain/plan';
 import { countsText, measureValueText } from './measure-text';
 
-const access = mapMeasures(plan as Plan).find((m) => m.id === 'access')!;
+const access = mapMeasures(planFromJson(plan)).find((m) => m.id === 'access')!;
 
 describe('countsText', () => {
 	it('a year with no report: no counts, "no data", never "hidden (<5)"', () => {

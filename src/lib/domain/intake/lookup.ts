@@ -3,7 +3,7 @@ import { foldDiacritics, type Geography, type Unit } from '../units';
 import type { Plan } from '../plan';
 
 export interface IntakeContext {
-	plan: Pick<Plan, 'years' | 'reporting' | 'geography'>;
+	plan: Pick<Plan, 'years' | 'reporting' | 'geography' | 'flags'>;
 	geo: Geography;
 }
 

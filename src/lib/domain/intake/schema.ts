@@ -22,11 +22,12 @@ export const unitCountColumns = [
 ] as const;
 export type UnitCountColumn = (typeof unitCountColumns)[number];
 
-export function unitsColumns(periodColumns: string[]) {
+/** The units file's columns: its flags (yes/no) are the ones the plan declares. */
+export function unitsColumns(periodColumns: string[], flagColumns: string[]) {
 	return {
 		key: ['unit_code', 'year'],
 		counts: [...unitCountColumns] as string[],
-		flags: ['has_service_network'],
+		flags: flagColumns,
 		dates: periodColumns,
 		optional: ['unit_name']
 	};
@@ -55,7 +56,8 @@ export interface ChildrenRecord
 export interface UnitRecord extends Record<UnitCountColumn, number | null> {
 	unit_code: string;
 	year: number;
-	has_service_network: 0 | 1 | null;
+	/** per flag the plan declares (services maintained, linked network…): 1, 0 or null (not reported) */
+	flags: Record<string, 0 | 1 | null>;
 	/** submission date (YYYY-MM-DD) per reporting period column; null when not received */
 	submitted: Record<string, string | null>;
 }

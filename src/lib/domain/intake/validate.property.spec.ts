@@ -11,7 +11,7 @@ import plan from '../../../../data/plans/kontum-3430.json';
 import { breakdowns, childCountColumns } from '../breakdowns';
 import { toCsv } from '../csv';
 import { readRow } from '../explorer';
-import type { Plan } from '../plan';
+import { planFromJson } from '../plan';
 import { buildGeography, type Unit } from '../units';
 import { parseCsv } from './parse-csv';
 import { childrenColumns } from './schema';
@@ -22,7 +22,7 @@ const units = Papa.parse<Unit>(readFileSync('data/geo/kontum-units.csv', 'utf8')
 	skipEmptyLines: true
 }).data;
 const geo = buildGeography({ code: '62', name: 'Tỉnh Kon Tum' }, units);
-const ctx = { plan: plan as Plan, geo };
+const ctx = { plan: planFromJson(plan), geo };
 const communeCodes = geo.communes.map((c) => c.code);
 const header = [...childrenColumns.key, ...childrenColumns.counts];
 export let filesChecked = 0;

@@ -162,7 +162,10 @@ export class ReportValidator implements CsvSink {
 						optional: childrenColumns.optional
 					}
 				: (() => {
-						const u = unitsColumns(this.periodColumns);
+						const u = unitsColumns(
+							this.periodColumns,
+							this.ctx.plan.flags.map((f) => f.id)
+						);
 						return {
 							required: [...u.key, ...u.counts, ...u.flags, ...u.dates],
 							optional: u.optional
@@ -509,18 +512,31 @@ export class ReportValidator implements CsvSink {
 			if (v === undefined) ok = false;
 			else counts[c] = v;
 		}
-		const flagRaw = this.cell(cells, 'has_service_network');
-		let flag: 0 | 1 | null = null;
-		if (flagRaw === '1' || flagRaw === '0') flag = Number(flagRaw) as 0 | 1;
-		else if (flagRaw !== '') {
-			ok = false;
-			this.issue(
-				line,
-				'has_service_network',
-				flagRaw,
-				'Dùng 1 (có) hoặc 0 (không), để trống nếu chưa báo cáo.',
-				'Use 1 (yes) or 0 (no); leave empty if not reported.'
-			);
+		const flags: Record<string, 0 | 1 | null> = {};
+		for (const f of this.ctx.plan.flags) {
+			const raw = this.cell(cells, f.id);
+			flags[f.id] = null;
+			if (raw === '') continue;
+			if (unit && !f.levels.includes(unit.level)) {
+				ok = false;
+				this.issue(
+					line,
+					f.id,
+					raw,
+					`Cột này chỉ dành cho cấp ${f.levels.join(', ')} theo kế hoạch: để trống ở dòng này.`,
+					`The plan asks this column of level ${f.levels.join(', ')} only: leave it empty on this row.`
+				);
+			} else if (raw === '1' || raw === '0') flags[f.id] = Number(raw) as 0 | 1;
+			else {
+				ok = false;
+				this.issue(
+					line,
+					f.id,
+					raw,
+					'Dùng 1 (có) hoặc 0 (không), để trống nếu chưa báo cáo.',
+					'Use 1 (yes) or 0 (no); leave empty if not reported.'
+				);
+			}
 		}
 		const submitted: Record<string, string | null> = {};
 		for (const c of this.periodColumns) {
@@ -549,7 +565,7 @@ export class ReportValidator implements CsvSink {
 			unit_code: code,
 			year: year!,
 			...counts,
-			has_service_network: flag,
+			flags,
 			submitted
 		};
 		if (this.opts.onUnits) this.opts.onUnits(rec, line);

@@ -1,3 +1,4 @@
+import { communesReport } from '$lib/domain/coverage';
 import { mapData } from '$lib/server/map-data';
 import type { PageServerLoad } from './$types';
 
@@ -9,6 +10,7 @@ export const load: PageServerLoad = () => {
 		communeLayer,
 		districtLayer,
 		byType,
-		depth
+		depth,
+		communesReport: communesReport(plan)
 	};
 };

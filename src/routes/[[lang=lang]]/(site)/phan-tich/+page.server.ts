@@ -25,7 +25,8 @@ export const load: PageServerLoad = async () => {
 			indicators: plan.indicators,
 			years: plan.years,
 			reporting: plan.reporting,
-			geography: plan.geography
+			geography: plan.geography,
+			flags: plan.flags
 		},
 		units,
 		years,

@@ -57,10 +57,10 @@ export const load: PageServerLoad = ({ params }) => {
 		byType: byType[latest]?.[unit.code] ?? null,
 		// children by disability type: published at this unit's level, or where instead
 		byTypePublication: publicationAt(unit.level, ['disability_type'], depth),
-		timeliness: model.years.map((y) => ({
-			year: y,
-			value: model.timeliness[y]?.[unit.code] ?? null
-		})),
+		// only for a level the plan obliges to report (Kon Tum: districts, not communes)
+		timeliness: plan.reporting.periods.some((p) => (p.levels as string[]).includes(unit.level))
+			? model.years.map((y) => ({ year: y, value: model.timeliness[y]?.[unit.code] ?? null }))
+			: [],
 		locator: {
 			width: 200,
 			height: 246,
