@@ -132,6 +132,9 @@ describe('overview', () => {
 						if (lang === 'en') expect(words).toBe(STATUS_EN[st]);
 					}
 				}
+				// the cards' targets: "1 (duy trì)", never "1(duy trì)"
+				for (const facts of await page.locator('.card-facts').allTextContents())
+					expect(facts).not.toMatch(/\d\(/);
 			} finally {
 				await doc.close();
 			}

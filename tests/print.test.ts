@@ -206,6 +206,10 @@ describe('print', () => {
 		try {
 			const height = await assertReport(page, path);
 			expect(await page.locator('h1').innerText()).toBe(commune.name);
+			// its own kind (Phường, Thị trấn, Xã) from the unit list, not "Xã" for every one
+			expect(await page.locator('main').innerText()).toContain(
+				`${commune.type} · GSO ${commune.unit_code}`
+			);
 			const pages = await pdfPages(page);
 			expect(pages).toBeLessThanOrEqual(Math.ceil(height / PAGE_HEIGHT) + 2);
 		} finally {

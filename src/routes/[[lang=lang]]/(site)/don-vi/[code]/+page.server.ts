@@ -47,6 +47,10 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		plan: { phases: plan.phases, indicators: plan.indicators },
 		unit,
+		// the unit's own kind in Vietnamese (Phường, Thị trấn, Xã; Thành phố, Huyện), from the unit list
+		unitType: String(
+			loadTable('units').rows.find((u) => String(u.unit_code) === unit.code)?.type ?? ''
+		),
 		district,
 		years: model.years,
 		series: Object.fromEntries(
