@@ -14,7 +14,7 @@ export class Markup {
 }
 
 type AttrValue = string | number | null | undefined | false;
-type Child = Markup | string | number | null | undefined | false | Child[];
+export type Child = Markup | string | number | null | undefined | false | Child[];
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
