@@ -135,6 +135,9 @@ describe('overview', () => {
 				// the cards' targets: "1 (duy trì)", never "1(duy trì)"
 				for (const facts of await page.locator('.card-facts').allTextContents())
 					expect(facts).not.toMatch(/\d\(/);
+				// nor a value run into its year: "73,5% (2020)", not "73,5%(2020)"
+				for (const value of await page.locator('tr[data-indicator] td.num').allTextContents())
+					expect(value.replace(/\s+/g, ' ')).not.toMatch(/[\d%]\(/);
 			} finally {
 				await doc.close();
 			}
