@@ -2,13 +2,19 @@
  * Validates one report file of the intake format and returns its typed records and every issue
  * found (not only the first, up to a stated number). One validator for the build pipeline and
  * the browser upload. Rows come one at a time (ReportValidator is a CsvSink), so a file of any
- * size is checked in the memory of one row plus the keys seen.
+ * size is checked in the memory of one row plus the keys seen. Reading one cell and recording its
+ * issue: field-checks.ts.
  */
 import { breakdowns, type BreakdownId, type ChildCountColumn } from '../breakdowns';
-import type { UnitLevel } from '../units';
 import { decodeReport } from './decode';
+import {
+	FieldChecks,
+	MAX_ISSUES_PER_FILE,
+	yearInName,
+	type ValidatedFile,
+	type ValidatorOptions
+} from './field-checks';
 import { CsvStream, readCsvText, type CsvProblem, type CsvSink } from './csv-stream';
-import { foldDiacritics } from '../units';
 import { readDate, unitsNamed, type IntakeContext } from './lookup';
 import { clip, shown, type IntakeIssue } from './messages';
 import {
@@ -19,107 +25,23 @@ import {
 	unitCountColumns,
 	unitsColumns,
 	type ChildrenRecord,
-	type ReportKind,
 	type UnitRecord
 } from './schema';
 
 export { readDate, unitsNamed, type IntakeContext };
+export { MAX_ISSUES_PER_FILE, yearInName, type ValidatedFile, type ValidatorOptions };
 
-/** No commune counts a million of anything: larger numbers are typing errors (and lose precision). */
-const MAX_COUNT = 1_000_000;
-/** Issues listed per file; past it they are counted ("and K more"): fix these and run again. */
-export const MAX_ISSUES_PER_FILE = 100;
-
-export interface ValidatedFile {
-	file: string;
-	kind: ReportKind | null;
-	children: ChildrenRecord[];
-	units: UnitRecord[];
-	issues: IntakeIssue[];
-	/** '#' comment lines at the top of the file */
-	comments: string[];
-	/** rows read (blank rows not counted) */
-	rows: number;
-	/** issues past the listed ones (counted in the file's last issue, "and K more") */
-	unlisted?: number;
-}
-
-export interface ValidatorOptions {
-	/** valid children rows go here as they come, instead of into `children` */
-	onChildren?: (r: ChildrenRecord, line: number) => void;
-	/** valid units rows go here as they come, instead of into `units` */
-	onUnits?: (r: UnitRecord, line: number) => void;
-	/** the worksheet, for an .xlsx file */
-	sheet?: string;
-	maxIssues?: number;
-	/** told how much of the text is checked, every so often (the browser's upload shows it) */
-	progress?: (done: number, total: number) => void;
-}
-
-const levelName: Record<UnitLevel, { vi: string; en: string }> = {
-	province: { vi: 'tỉnh', en: 'province' },
-	district: { vi: 'huyện', en: 'district' },
-	commune: { vi: 'xã', en: 'commune' }
-};
-
-/** The year a file's name states (children-2023.csv → 2023), if it states exactly one. */
-export function yearInName(file: string): number | null {
-	const base = file.split('/').pop() ?? file;
-	const years = base.match(/(?<!\d)(19|20)\d{2}(?!\d)/g);
-	return years && years.length === 1 ? Number(years[0]) : null;
-}
-
-export class ReportValidator implements CsvSink {
-	readonly out: ValidatedFile;
+export class ReportValidator extends FieldChecks implements CsvSink {
 	/** the header was unusable (unknown kind, missing columns): rows are not checked */
 	done = false;
-	private hidden = { errors: 0, warnings: 0 };
-	private index = new Map<string, number>();
 	private cols: string[] = [];
 	private headerLine = 1;
 	private delimiter = ',';
-	private seen = new Map<string, number>();
-	private readonly nameYear: number | null;
-	private yearClash: { issue: IntakeIssue | null; rows: number; years: Set<number> } = {
-		issue: null,
-		rows: 0,
-		years: new Set()
-	};
 	private readonly periodColumns: string[];
 
-	constructor(
-		readonly file: string,
-		private readonly ctx: IntakeContext,
-		private readonly opts: ValidatorOptions = {}
-	) {
-		this.out = { file, kind: null, children: [], units: [], issues: [], comments: [], rows: 0 };
-		this.nameYear = yearInName(file);
+	constructor(file: string, ctx: IntakeContext, opts: ValidatorOptions = {}) {
+		super(file, ctx, opts);
 		this.periodColumns = ctx.plan.reporting.periods.map((p) => p.column);
-	}
-
-	issue(
-		row: number,
-		column: string,
-		value: string,
-		vi: string,
-		en: string,
-		warning = false
-	): IntakeIssue | null {
-		if (this.out.issues.length >= (this.opts.maxIssues ?? MAX_ISSUES_PER_FILE)) {
-			this.hidden[warning ? 'warnings' : 'errors']++;
-			return null;
-		}
-		const i: IntakeIssue = {
-			file: this.file,
-			...(this.opts.sheet !== undefined ? { sheet: this.opts.sheet } : {}),
-			row,
-			column,
-			value: clip(value),
-			message: { vi, en },
-			severity: warning ? 'warning' : 'error'
-		};
-		this.out.issues.push(i);
-		return i;
 	}
 
 	comment(text: string) {
@@ -262,189 +184,6 @@ export class ReportValidator implements CsvSink {
 		}
 		return this.out;
 	}
-
-	private cell(cells: string[], column: string) {
-		return (cells[this.index.get(column)!] ?? '').trim();
-	}
-
-	private readYear(line: number, raw: string): number | null {
-		const { first, last } = this.ctx.plan.years;
-		const year = Number(raw);
-		if (!/^\d{4}$/.test(raw) || year < first || year > last) {
-			this.issue(
-				line,
-				'year',
-				raw,
-				`Năm phải là số nguyên từ ${first} đến ${last}.`,
-				`Year must be a whole number from ${first} to ${last}.`
-			);
-			return null;
-		}
-		if (this.nameYear !== null && year !== this.nameYear) {
-			// once per file: every row of a mislabelled file says the same
-			const c = this.yearClash;
-			c.rows++;
-			if (!c.years.has(year) && c.years.size < 3) {
-				c.years.add(year);
-				const name = shown(this.file.split('/').pop()!);
-				const i = this.issue(
-					line,
-					'year',
-					raw,
-					`Tên tệp "${name}" ghi năm ${this.nameYear} nhưng dòng này ghi năm ${year}: nếu số liệu là của năm ${year}, đổi tên tệp cho đúng năm; nếu không, sửa cột year.`,
-					`The file name "${name}" says ${this.nameYear} but this row says ${year}: if the figures are for ${year}, rename the file to that year; otherwise fix the year column.`
-				);
-				if (c.issue === null) c.issue = i;
-			} else if (c.issue === null) this.hidden.errors++;
-			return null;
-		}
-		return year;
-	}
-
-	private readCount(
-		line: number,
-		column: string,
-		raw: string,
-		emptyAs: number | null
-	): number | null | undefined {
-		if (raw === '') return emptyAs;
-		if (!/^\d+$/.test(raw)) {
-			const negative = /^-\d/.test(raw);
-			this.issue(
-				line,
-				column,
-				raw,
-				negative
-					? 'Số không được âm: nhập số nguyên từ 0 trở lên.'
-					: 'Phải là số nguyên không âm, không có dấu phân cách hàng nghìn.',
-				negative
-					? 'Counts cannot be negative: enter a whole number of 0 or more.'
-					: 'Must be a whole number of 0 or more, without thousands separators.'
-			);
-			return undefined;
-		}
-		const n = Number(raw);
-		if (n > MAX_COUNT) {
-			this.issue(
-				line,
-				column,
-				raw,
-				`Số quá lớn (tối đa ${MAX_COUNT}): kiểm tra lại ô này.`,
-				`Number too large (at most ${MAX_COUNT}): check this cell.`
-			);
-			return undefined;
-		}
-		return n;
-	}
-
-	private readUnit(line: number, column: string, raw: string, levels: UnitLevel[]) {
-		const unit = this.ctx.geo.byCode.get(raw);
-		if (!unit) {
-			const matches = raw.length > 100 ? [] : unitsNamed(raw, this.ctx);
-			if (matches.length > 0) {
-				const list = (lang: 'vi' | 'en') =>
-					matches
-						.map(
-							(m) =>
-								`${m.unit.code} ${m.unit.name}${m.district ? ` (${m.district})` : ''}${m.formerly ? (lang === 'vi' ? `, trước đây là ${m.formerly}` : `, formerly ${m.formerly}`) : ''}`
-						)
-						.join('; ');
-				this.issue(
-					line,
-					column,
-					raw,
-					`Cột này cần mã TCTK, không phải tên. Tên này khớp với: ${list('vi')}. Nhập mã.`,
-					`This column needs the GSO code, not a name. The name matches: ${list('en')}. Enter the code.`
-				);
-				return null;
-			}
-			this.issue(
-				line,
-				column,
-				raw,
-				'Mã đơn vị không có trong danh mục (data/geo): kiểm tra mã TCTK của đơn vị.',
-				"Unit code not in the code list (data/geo): check the unit's GSO code."
-			);
-			return null;
-		}
-		if (!levels.includes(unit.level)) {
-			const want = levels.map((l) => levelName[l]);
-			this.issue(
-				line,
-				column,
-				raw,
-				`Mã này là của ${levelName[unit.level].vi} (${unit.name}); cột này cần mã ${want.map((w) => w.vi).join(' hoặc ')}.`,
-				`This is a ${levelName[unit.level].en} code (${unit.name}); this column needs a ${want.map((w) => w.en).join(' or ')} code.`
-			);
-			return null;
-		}
-		return unit;
-	}
-
-	private checkName(line: number, column: string, code: string, year: number | null) {
-		const raw = this.index.has(column) ? this.cell(this.cellsNow, column) : '';
-		if (raw === '') return;
-		const unit = this.ctx.geo.byCode.get(code);
-		if (!unit) return;
-		const names = [
-			unit.name,
-			...this.ctx.plan.geography.renames
-				.filter((r) => r.code === code && (year === null || year <= Number(r.until.slice(0, 4))))
-				.map((r) => r.oldName)
-		];
-		const fold = (s: string) =>
-			foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ');
-		if (!names.some((n) => fold(n) === fold(raw)))
-			this.issue(
-				line,
-				column,
-				raw,
-				`Tên không khớp với mã ${code} (${unit.name}): kiểm tra lại mã; mã là khóa, tên chỉ để đối chiếu.`,
-				`Name does not match code ${code} (${unit.name}): check the code; codes are the keys, names are only for reference.`,
-				true
-			);
-	}
-
-	private checkDuplicate(line: number, column: string, key: string, value: string) {
-		const earlier = this.seen.get(key);
-		if (earlier !== undefined) {
-			this.issue(
-				line,
-				column,
-				value,
-				`Dòng trùng khóa với dòng ${earlier}: gộp hoặc xóa một dòng.`,
-				`Same key as row ${earlier}: merge the two rows or delete one.`
-			);
-			return true;
-		}
-		this.seen.set(key, line);
-		return false;
-	}
-
-	private checkBounds<C extends string>(
-		line: number,
-		rec: Record<C, number | null>,
-		bounds: [C, C][]
-	) {
-		let ok = true;
-		for (const [num, den] of bounds) {
-			const n = rec[num];
-			const d = rec[den];
-			if (n !== null && d !== null && n > d) {
-				ok = false;
-				this.issue(
-					line,
-					num,
-					String(n),
-					`"${num}" (${n}) lớn hơn "${den}" (${d}): tử số không được vượt mẫu số.`,
-					`"${num}" (${n}) is greater than "${den}" (${d}): a numerator cannot exceed its denominator.`
-				);
-			}
-		}
-		return ok;
-	}
-
-	private cellsNow: string[] = [];
 
 	private childrenRow(line: number, cells: string[]) {
 		this.cellsNow = cells;
