@@ -73,3 +73,17 @@ export function yearLabels(
 			)
 	);
 }
+
+/** A target's dashed line (in the drawing, or its sample in the key) from x1 to x2 at height y. */
+export function targetLine(x1: number, x2: number, y: number, cls?: string): Markup {
+	return h('line', {
+		class: cls,
+		x1,
+		x2,
+		y1: y,
+		y2: y,
+		stroke: '#1b1f24',
+		'stroke-width': '1.5',
+		'stroke-dasharray': '5 3'
+	});
+}
