@@ -47,8 +47,20 @@ for (const lang of ['vi', 'en'] as Lang[]) {
 	const cards: Record<string, string> = {
 		overview: overviewCard(plan, overview.province, overview.years, lang, ill),
 		map: mapCard(plan, model, communes, lang, ill),
-		explorer: textCard(lang, t(lang, 'explorerTitle'), t(lang, 'explorerLead'), ill),
-		data: textCard(lang, t(lang, 'navData'), manifest.source[lang], ill)
+		explorer: textCard(
+			lang,
+			plan.geography.province.name,
+			t(lang, 'explorerTitle'),
+			t(lang, 'explorerLead'),
+			ill
+		),
+		data: textCard(
+			lang,
+			plan.geography.province.name,
+			t(lang, 'navData'),
+			manifest.source[lang],
+			ill
+		)
 	};
 	for (const [name, svg] of Object.entries(cards)) {
 		const png = new Resvg(svg, {

@@ -2,13 +2,13 @@
  * User-facing text, Vietnamese first. Components take words from here, never inline.
  * Keys are English; a missing English entry is a type error.
  */
-import type { Lang } from './breakdowns';
+import type { Label, Lang } from './breakdowns';
 import type { ProgressStatus } from './progress';
 import type { ReportStatus } from './reporting';
 
 const vi = {
-	siteTitle: 'Theo dõi hỗ trợ trẻ em khuyết tật tỉnh Kon Tum',
-	siteShort: 'TEKT Kon Tum',
+	siteTitle: 'Theo dõi hỗ trợ trẻ em khuyết tật {area}',
+	siteShort: 'TEKT · {Area}',
 	skipToContent: 'Bỏ qua, đến nội dung chính',
 	navLabel: 'Điều hướng chính',
 	navOverview: 'Tổng quan',
@@ -55,7 +55,7 @@ const vi = {
 	source: 'Nguồn',
 	loading: 'Đang tải…',
 	close: 'Đóng',
-	overviewTitle: 'Tỉnh Kon Tum có đạt mục tiêu hỗ trợ trẻ em khuyết tật?',
+	overviewTitle: '{Area} có đạt mục tiêu hỗ trợ trẻ em khuyết tật?',
 	overviewLead:
 		'Tiến độ từng chỉ tiêu của Kế hoạch 3430/KH-UBND so với mục tiêu của giai đoạn đã chọn.',
 	choosePhase: 'Chọn giai đoạn',
@@ -75,9 +75,7 @@ const vi = {
 		'Giá trị của từng huyện so với mục tiêu; đường chấm là giá trị toàn tỉnh.',
 	reportingTitle: 'Tình hình nộp báo cáo',
 	reportingLead:
-		'Báo cáo của 10 huyện, thành phố gửi UBND tỉnh (qua Sở LĐ-TB&XH): 6 tháng trước ngày 10/6, năm trước ngày 10/12. Nộp vào chính ngày hạn là trễ hạn; kỳ có hạn trước ngày ban hành kế hoạch thì không phải nộp.',
-	periodH1: '6 tháng',
-	periodY: 'Năm',
+		'Báo cáo của {reporters} gửi {to}: {dues}. Nộp vào chính ngày hạn là trễ hạn; kỳ có hạn trước ngày ban hành kế hoạch thì không phải nộp.',
 	lagging: 'Huyện thấp hơn mục tiêu',
 	methodBody:
 		'Tỷ lệ = tử số ÷ mẫu số cộng dồn từ các xã (không lấy trung bình các tỷ lệ). Năm cuối giai đoạn (2020, 2025): Đạt nếu giá trị bằng hoặc vượt mục tiêu, ngược lại Không đạt. Trong giai đoạn: vẽ đường thẳng từ giá trị năm gốc (2018 cho giai đoạn 1, 2020 cho giai đoạn 2) đến mục tiêu năm cuối; Đúng tiến độ nếu bằng hoặc trên đường đó, Có nguy cơ nếu đạt ít nhất một nửa mức tiến bộ kỳ vọng, Chậm nếu ít hơn. Không có dữ liệu khi thiếu số liệu hoặc số liệu bị ẩn do số nhỏ.',
@@ -215,7 +213,7 @@ const vi = {
 		'Với tệp bạn tải lên, số liệu cấp {level} chỉ được tính {depth}; số liệu này {needed}.',
 	byTypeAt: 'Xem theo dạng tật ở {name}',
 	offline: 'Bạn đang ngoại tuyến: trang hiển thị bản đã lưu, số liệu đến ngày',
-	embedOverviewTitle: 'Tiến độ hỗ trợ trẻ em khuyết tật tỉnh Kon Tum',
+	embedOverviewTitle: 'Tiến độ hỗ trợ trẻ em khuyết tật {area}',
 	embed: 'Nhúng',
 	embedTitle: 'Nhúng vào trang web khác',
 	embedWhat: 'Nội dung',
@@ -275,8 +273,8 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
-	siteTitle: 'Monitoring support for children with disabilities in Kon Tum',
-	siteShort: 'CWD Kon Tum',
+	siteTitle: 'Monitoring support for children with disabilities in {area}',
+	siteShort: 'CWD · {Area}',
 	skipToContent: 'Skip to main content',
 	navLabel: 'Main navigation',
 	navOverview: 'Overview',
@@ -323,7 +321,7 @@ const en: Record<MessageKey, string> = {
 	source: 'Source',
 	loading: 'Loading…',
 	close: 'Close',
-	overviewTitle: 'Is Kon Tum reaching its targets for children with disabilities?',
+	overviewTitle: 'Is {area} reaching its targets for children with disabilities?',
 	overviewLead: 'Progress of each target of Plan 3430/KH-UBND against the selected phase.',
 	choosePhase: 'Choose a phase',
 	chooseYear: 'Year',
@@ -342,9 +340,7 @@ const en: Record<MessageKey, string> = {
 		'Each district against the target; the dotted line is the province value.',
 	reportingTitle: 'Reporting',
 	reportingLead:
-		"Reports of the 10 districts to the Provincial People's Committee (through DOLISA): half-year before 10 June, annual before 10 December. A report on the due date itself is late; a period due before the plan was issued is not owed.",
-	periodH1: 'Half-year',
-	periodY: 'Annual',
+		'Reports of the {reporters} to the {to}: {dues}. A report on the due date itself is late; a period due before the plan was issued is not owed.',
 	lagging: 'Districts below the target',
 	methodBody:
 		'Rate = numerator ÷ denominator summed over communes (never an average of rates). At a phase end year (2020, 2025): Met if the value reaches the target, otherwise Not met. Inside a phase: a straight line runs from the baseline year value (2018 for phase 1, 2020 for phase 2) to the target at the phase end; On track on or above that line, At risk with at least half of the expected progress, Off track with less. No data when figures are missing or hidden as small numbers.',
@@ -479,7 +475,7 @@ const en: Record<MessageKey, string> = {
 		'For your uploaded file, {level} figures are computed {depth}; these figures {needed}.',
 	byTypeAt: 'See it by disability type for {name}',
 	offline: 'You are offline: this is the saved copy, with data as of',
-	embedOverviewTitle: 'Kon Tum: progress for children with disabilities',
+	embedOverviewTitle: '{Area}: progress for children with disabilities',
 	embed: 'Embed',
 	embedTitle: 'Embed on another website',
 	embedWhat: 'Content',
@@ -547,6 +543,16 @@ export function tf(lang: Lang, key: MessageKey, vars: Record<string, string | nu
 	return t(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) =>
 		name in vars ? String(vars[name]) : slot
 	);
+}
+
+/**
+ * A message naming the plan's area: `{area}` as in running text ("tỉnh X"), `{Area}` at the
+ * start of a sentence. The area comes from the plan file (its geography.area.name).
+ */
+export function areaText(lang: Lang, key: MessageKey, area: Label | undefined): string {
+	const name = area?.[lang] ?? '';
+	const lower = lang === 'vi' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+	return tf(lang, key, { area: lower, Area: name });
 }
 
 const statusText: Record<ProgressStatus, Record<Lang, string>> = {

@@ -18,6 +18,8 @@ export interface OverviewModel {
 	defaultPhase: string;
 	province: Record<string, IndicatorValue[]>;
 	districts: UnitRef[];
+	/** units per level of the published list (the plan's level ids) */
+	levelCounts: Record<string, number>;
 	districtSeries: Record<string, Record<string, IndicatorValue[]>>;
 	/** for unit-count indicators: per year, the units whose flag is set */
 	counted: Record<string, Record<number, UnitRef[]>>;
@@ -53,6 +55,9 @@ export function buildOverview(
 	const districts = tables.units
 		.filter((u) => u.level === 'district')
 		.map((u) => ({ code: String(u.unit_code), name: String(u.name) }));
+	const levelCounts: Record<string, number> = {};
+	for (const u of tables.units)
+		levelCounts[String(u.level)] = (levelCounts[String(u.level)] ?? 0) + 1;
 	const province: OverviewModel['province'] = {};
 	const districtSeries: OverviewModel['districtSeries'] = {};
 	const counted: OverviewModel['counted'] = {};
@@ -81,6 +86,7 @@ export function buildOverview(
 		defaultPhase: currentPhase(plan, Math.min(asOfYear, years.at(-1) ?? asOfYear)).id,
 		province,
 		districts,
+		levelCounts,
 		districtSeries,
 		counted,
 		reporting: tables.reporting

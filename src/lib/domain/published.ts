@@ -82,6 +82,8 @@ export interface SiteInfo {
 	source: Label;
 	planTitle: Label;
 	planShortTitle: Label;
+	/** the plan's area as its file names it ("Tỉnh Kon Tum"): the site's titles name it */
+	area: Label;
 	attribution: string;
 	/** the rule the published data was protected by (the footer states it) */
 	protectionRule: Protection['rule'];

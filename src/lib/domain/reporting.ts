@@ -16,3 +16,53 @@ export function reportStatus(
 	if (submitted !== null) return (strict ? submitted < due : submitted <= due) ? 'on_time' : 'late';
 	return due > asOf ? 'not_due' : 'missing';
 }
+
+interface LeadPeriod {
+	label: Record<'vi' | 'en', string>;
+	due: string;
+	strict: boolean;
+	levels: string[];
+}
+
+/**
+ * The reporting rule in the plan's own terms: who reports ("10 huyện, thành phố", counted from the
+ * unit list), to whom, and each period's deadline ("trước ngày 10/6" when the plan says "trước").
+ */
+export function reportingLeadParts(
+	periods: LeadPeriod[],
+	levels: { id: string; label: Record<'vi' | 'en', string>; units: number }[],
+	lang: 'vi' | 'en'
+): { reporters: string; dues: string } {
+	const obliged = levels.filter((l) => periods.some((p) => p.levels.includes(l.id)));
+	const reporters = obliged
+		.map((l) =>
+			lang === 'vi'
+				? `${l.units} ${l.label.vi.toLowerCase()}`
+				: `${l.units} ${l.label.en.toLowerCase()} units`
+		)
+		.join(lang === 'vi' ? ' và ' : ' and ');
+	const months = [
+		'January',
+		'February',
+		'March',
+		'April',
+		'May',
+		'June',
+		'July',
+		'August',
+		'September',
+		'October',
+		'November',
+		'December'
+	];
+	const dues = periods
+		.map((p) => {
+			const [m, d] = p.due.split('-').map(Number);
+			const date = lang === 'vi' ? `${d}/${m}` : `${d} ${months[m - 1]}`;
+			const word =
+				lang === 'vi' ? (p.strict ? 'trước ngày' : 'đến hết ngày') : p.strict ? 'before' : 'by';
+			return `${p.label[lang].toLowerCase()} ${word} ${date}`;
+		})
+		.join(', ');
+	return { reporters, dues };
+}

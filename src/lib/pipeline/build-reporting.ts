@@ -129,10 +129,16 @@ export function buildUnitsTable(plan: Plan, geo: Geography): Table {
 		name: 'units',
 		title: { vi: 'Danh mục đơn vị hành chính', en: 'Administrative units' },
 		description: {
-			vi: 'Mã và tên đơn vị theo Tổng cục Thống kê (tỉnh, 10 huyện, 102 xã).',
-			en: 'GSO unit codes and names (province, 10 districts, 102 communes).'
+			vi: `Mã và tên đơn vị theo Tổng cục Thống kê (${unitCounts(plan, geo, 'vi')}).`,
+			en: `GSO unit codes and names (${unitCounts(plan, geo, 'en')}).`
 		},
 		columns: describeColumns(plan, Object.keys(rows[0])),
 		rows
 	};
+}
+
+/** "Tỉnh: 1, Huyện, thành phố: 10, Xã, phường, thị trấn: 102", from the plan's levels and the list. */
+export function unitCounts(plan: Plan, geo: Geography, lang: 'vi' | 'en'): string {
+	const n = [1, geo.districts.length, geo.communes.length];
+	return plan.spec.geography.levels.map((l, i) => `${l.label[lang]}: ${n[i] ?? 0}`).join(', ');
 }

@@ -256,7 +256,7 @@ async function publishPartitions(
 		await publisher.writeTable(joinTables(joined[name]), { json: true });
 	publisher.manifest.tables.sort((a, b) => rank(order, a.name) - rank(order, b.name));
 
-	for (const extra of extras(ctx.root, plan)) await publisher.copyExtra(extra);
+	for (const extra of extras(ctx.root, plan, ctx.partitions)) await publisher.copyExtra(extra);
 
 	// The attack: the staged files, read back as a reader would, solved all at once.
 	publisher.manifest.protection.cells = cellsPublished(report);
@@ -271,22 +271,30 @@ async function publishPartitions(
 }
 
 /** Files published as they are: the boundaries and their provenance. */
-function extras(root: string, plan: Plan): PublishedExtra[] {
+function extras(root: string, plan: Plan, partitions: Geography[]): PublishedExtra[] {
 	const geoDir = path.join(root, path.dirname(plan.geography.unitsFile));
+	// "Ranh giới 102 xã, phường, thị trấn": the count from the unit list, the words from the plan
+	const [, district, commune] = plan.spec.geography.levels;
+	const count = (level: 'districts' | 'communes') =>
+		partitions.reduce((n, g) => n + g[level].length, 0);
+	const boundaries = (n: number, label: { vi: string; en: string }) => ({
+		vi: `Ranh giới ${n} ${label.vi.toLowerCase()}`,
+		en: `Boundaries: ${n} units (${label.en.toLowerCase()})`
+	});
 	return [
 		{
 			from: path.join(root, plan.geography.communeBoundaries),
 			to: 'geo/communes.geojson',
 			format: 'geojson',
 			licence: 'GPL-3.0',
-			title: { vi: 'Ranh giới 102 xã, phường, thị trấn', en: 'Boundaries of the 102 communes' }
+			title: boundaries(count('communes'), commune.label)
 		},
 		{
 			from: path.join(root, plan.geography.districtBoundaries),
 			to: 'geo/districts.geojson',
 			format: 'geojson',
 			licence: 'GPL-3.0',
-			title: { vi: 'Ranh giới 10 huyện, thành phố', en: 'Boundaries of the 10 districts' }
+			title: boundaries(count('districts'), district.label)
 		},
 		{
 			from: path.join(geoDir, 'README.md'),

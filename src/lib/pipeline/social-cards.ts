@@ -2,13 +2,13 @@
  * Preview images for links shared on social networks and chat apps (1200 × 630), drawn as SVG
  * from the published data at build time; scripts/social-images.ts renders them to PNG.
  */
-import type { Lang } from '../domain/breakdowns';
+import type { Label, Lang } from '../domain/breakdowns';
 import { mapMeasures } from '../domain/coverage';
 import type { ProjectedLayer } from '../domain/geo-paths';
 import { formatIndicatorValue, formatTarget } from '../domain/indicator-text';
 import type { IndicatorValue } from '../domain/indicator-values';
 import { assess } from '../domain/indicator-values';
-import { statusLabel, t } from '../domain/i18n';
+import { areaText, statusLabel, t } from '../domain/i18n';
 import { mapView, networkSentence, type MapModel } from '../domain/map-model';
 import { currentPhase, phaseTarget, type Plan } from '../domain/plan';
 
@@ -17,6 +17,7 @@ const FONT = 'DejaVu Sans, Liberation Sans, Noto Sans, Arial, sans-serif';
 
 function frame(
 	lang: Lang,
+	area: Label,
 	title: string,
 	subtitle: string,
 	body: string,
@@ -25,7 +26,7 @@ function frame(
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="${FONT}">
 <rect width="1200" height="630" fill="#ffffff"/>
 <rect width="1200" height="96" fill="#0b5394"/>
-<text x="48" y="60" font-size="34" font-weight="700" fill="#ffffff">${esc(t(lang, 'siteTitle'))}</text>
+<text x="48" y="60" font-size="34" font-weight="700" fill="#ffffff">${esc(areaText(lang, 'siteTitle', area))}</text>
 <text x="48" y="150" font-size="40" font-weight="700" fill="#1b1f24">${esc(title)}</text>
 <text x="48" y="196" font-size="26" fill="#4a5561">${esc(subtitle)}</text>
 ${body}
@@ -56,7 +57,8 @@ export function overviewCard(
 		});
 	return frame(
 		lang,
-		t(lang, 'overviewTitle'),
+		plan.geography.province.name,
+		areaText(lang, 'overviewTitle', plan.geography.province.name),
 		`${phase.label[lang]} · ${year}`,
 		rows.join('\n'),
 		illustrative
@@ -83,11 +85,24 @@ export function mapCard(
 	const body = `<g transform="translate(760 224) scale(${scale})">${paths}</g>
 <foreignObject x="48" y="240" width="660" height="300"></foreignObject>
 ${wrapText(networkSentence(model, plan, year, lang), 48, 270, 30, 36, 40)}`;
-	return frame(lang, t(lang, 'mapTitle'), t(lang, 'mapLead'), body, illustrative);
+	return frame(
+		lang,
+		plan.geography.province.name,
+		t(lang, 'mapTitle'),
+		t(lang, 'mapLead'),
+		body,
+		illustrative
+	);
 }
 
-export function textCard(lang: Lang, title: string, lead: string, illustrative: boolean): string {
-	return frame(lang, title, '', wrapText(lead, 48, 240, 30, 40, 60), illustrative);
+export function textCard(
+	lang: Lang,
+	area: Label,
+	title: string,
+	lead: string,
+	illustrative: boolean
+): string {
+	return frame(lang, area, title, '', wrapText(lead, 48, 240, 30, 40, 60), illustrative);
 }
 
 function wrapText(

@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = ({ params }) => {
 		source: manifest.source,
 		planTitle: plan.title,
 		planShortTitle: plan.shortTitle,
+		area: plan.geography.province.name,
 		attribution: plan.geography.attribution,
 		protectionRule: manifest.protection.rule
 	};

@@ -15,7 +15,18 @@ export const load: PageServerLoad = () => {
 		loadManifest().asOf
 	);
 	return {
-		plan: { phases: plan.phases, indicators: plan.indicators, periods: plan.reporting.periods },
+		plan: {
+			phases: plan.phases,
+			indicators: plan.indicators,
+			periods: plan.reporting.periods,
+			submittedTo: plan.reporting.submittedTo,
+			// the levels and how many units each has, for "Báo cáo của 10 huyện, thành phố"
+			levels: plan.spec.geography.levels.map((l) => ({
+				id: l.id,
+				label: l.label,
+				units: model.levelCounts[l.id] ?? 0
+			}))
+		},
 		model
 	};
 };
