@@ -6,6 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../src/lib/domain/breakdowns';
+import { homePlan } from '../src/lib/pipeline/site-config';
 import { projectLayer } from '../src/lib/domain/geo-paths';
 import { t } from '../src/lib/domain/i18n';
 import { buildMapModel } from '../src/lib/domain/map-model';
@@ -23,7 +24,7 @@ const table = (name: string): Row[] => {
 	);
 	return tb.rows.map((r) => Object.fromEntries(tb.columns.map((c, i) => [c, r[i]])));
 };
-const planFile = path.join(root, process.env.PLAN ?? 'data/plans/kontum-3430.json');
+const planFile = path.join(root, homePlan(root).plan);
 const plan = planFromJson(readJson<unknown>(planFile), planFile);
 const manifest = readJson<Manifest>(path.join(dataDir, 'manifest.json'));
 const indicators = table('indicators');

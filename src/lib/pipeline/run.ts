@@ -28,6 +28,7 @@ import { acquireLock } from './lock';
 import { readSetup, type Setup } from './read-inputs';
 import { readReportFile } from './report-files';
 import { reconcile } from './reconcile';
+import { homePlan } from './site-config';
 
 export interface PipelineOptions {
 	root: string;
@@ -65,8 +66,8 @@ async function runLocked(
 ): Promise<PipelineResult> {
 	const read = await readSetup({
 		root,
-		plan: opts.plan ?? 'data/plans/kontum-3430.json',
-		reports: opts.reports ?? 'data/reports'
+		plan: opts.plan ?? homePlan(root).plan,
+		reports: opts.reports ?? homePlan(root).reports
 	});
 	const issues: IntakeIssue[] = [...read.issues];
 	if (!read.setup) return { ok: false, issues, problems: [] };
@@ -122,7 +123,7 @@ async function runLocked(
 		}
 		if (childrenFiles === 0)
 			issues.push({
-				file: path.basename(path.resolve(root, opts.reports ?? 'data/reports')),
+				file: path.basename(path.resolve(root, opts.reports ?? homePlan(root).reports)),
 				row: 0,
 				column: '',
 				value: '',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { missingFlags, type BreakdownDepth } from '$lib/domain/explorer';
 import { planFromJson, type Plan } from '$lib/domain/plan';
+import { homePlan } from '$lib/pipeline/site-config';
 import {
 	yearsWithChildren,
 	type Cell,
@@ -34,7 +35,7 @@ function readJson<T>(file: string): T {
 
 let plan: Plan | undefined;
 export function loadPlan(): Plan {
-	const file = path.join(root, process.env.PLAN ?? 'data/plans/kontum-3430.json');
+	const file = path.join(root, homePlan(root).plan);
 	plan ??= planFromJson(readJson<unknown>(file), file);
 	return plan;
 }
