@@ -31,6 +31,11 @@ function main() {
 		const dir = join('data/datasets', plan.id);
 		const calFile = join(dir, 'calibration.json');
 		if ((only && plan.id !== only) || !existsSync(calFile)) continue;
+		const infoFile = join(dir, 'dataset.json');
+		if (existsSync(infoFile) && JSON.parse(readFileSync(infoFile, 'utf8')).illustrative === false) {
+			console.log(`${dir}: real data (dataset.json illustrative: false), left alone`);
+			continue;
+		}
 		if (!plan.geography.unitsFile)
 			throw new Error(`${f}: geography.unitsFile is needed to generate data`);
 		const units = parseUnitList(
