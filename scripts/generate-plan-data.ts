@@ -1,0 +1,59 @@
+/**
+ * Writes the illustrative dataset of every plan that has a calibration file
+ * (data/datasets/<plan-id>/calibration.json), in the plan's own intake format.
+ *
+ *   npx tsx scripts/generate-plan-data.ts [--plan <id>] [--seed N]
+ *
+ * Same seed, same bytes. Old generated files (*-YYYY.csv, dataset.json) are removed first so a
+ * stale year cannot linger; calibration.json and anything else in the folder stay.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../src/lib/domain/plan/load';
+import { generatePlanData, parseUnitList, type Calibration } from '../src/lib/pipeline/plan-demo';
+
+function argValue(name: string): string | undefined {
+	const i = process.argv.indexOf(name);
+	return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function main() {
+	const only = argValue('--plan');
+	const seedArg = argValue('--seed');
+	const seed = seedArg === undefined ? undefined : Number(seedArg);
+	if (seed !== undefined && !Number.isInteger(seed))
+		throw new Error(`--seed must be an integer, got ${seedArg}`);
+	for (const f of readdirSync('data/plans').sort()) {
+		const r = loadPlan(JSON.parse(readFileSync(join('data/plans', f), 'utf8')));
+		if (!r.ok)
+			throw new Error(`data/plans/${f}: ${r.errors.map((e) => `${e.path}: ${e.en}`).join('; ')}`);
+		const plan = r.plan;
+		const dir = join('data/datasets', plan.id);
+		const calFile = join(dir, 'calibration.json');
+		if ((only && plan.id !== only) || !existsSync(calFile)) continue;
+		const infoFile = join(dir, 'dataset.json');
+		if (existsSync(infoFile) && JSON.parse(readFileSync(infoFile, 'utf8')).illustrative === false) {
+			console.log(`${dir}: real data (dataset.json illustrative: false), left alone`);
+			continue;
+		}
+		if (!plan.geography.unitsFile)
+			throw new Error(`${f}: geography.unitsFile is needed to generate data`);
+		const units = parseUnitList(
+			readFileSync(plan.geography.unitsFile, 'utf8'),
+			plan.geography.unitsFile
+		);
+		const cal = JSON.parse(readFileSync(calFile, 'utf8')) as Calibration;
+		const files = generatePlanData(plan, units, cal, seed);
+		mkdirSync(dir, { recursive: true });
+		for (const old of readdirSync(dir))
+			if (/-\d{4}\.csv$/.test(old) || old === 'dataset.json') rmSync(join(dir, old));
+		let bytes = 0;
+		for (const file of files) {
+			writeFileSync(join(dir, file.name), file.text);
+			bytes += Buffer.byteLength(file.text);
+		}
+		console.log(`${dir}: ${files.length} files, ${bytes} bytes`);
+	}
+}
+
+main();

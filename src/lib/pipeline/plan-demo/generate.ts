@@ -1,0 +1,84 @@
+/**
+ * A plan's illustrative dataset, from the plan file, its unit list and its calibration only: no
+ * plan, level, breakdown or measure is named here. Same inputs and seed → same bytes.
+ */
+import type { PlanSpec } from '../../domain/plan/types';
+import { checkCalibration, type Calibration } from './calibration';
+import { csvText } from './csv';
+import { demoFormat } from './format';
+import { recordsRows } from './records';
+import { unitRows, type FlagState } from './unit-facts';
+import { leafCodes, unitsInYear, type UnitRow } from './units';
+
+export const GENERATOR = 'scripts/generate-plan-data.ts';
+
+export interface PlanDemoFile {
+	name: string;
+	text: string;
+}
+
+export interface DatasetInfo {
+	illustrative: true;
+	asOf: string;
+	source: { vi: string; en: string };
+	licence: 'CC-BY-4.0';
+}
+
+export function illustrativeLabel(planId: string, seed: number): string {
+	return (
+		'DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics — ' +
+		`${GENERATOR} plan=${planId} seed=${seed}`
+	);
+}
+
+export function datasetInfo(planId: string, cal: Calibration, seed: number): DatasetInfo {
+	return {
+		illustrative: true,
+		asOf: cal.asOf,
+		source: {
+			vi: `Dữ liệu minh họa do ${GENERATOR} tạo (hạt giống cố định ${seed}), hiệu chỉnh theo data/datasets/${planId}/calibration.json; không phải số liệu chính thức.`,
+			en: `Illustrative data written by ${GENERATOR} (fixed seed ${seed}), calibrated by data/datasets/${planId}/calibration.json; not official statistics.`
+		},
+		licence: 'CC-BY-4.0'
+	};
+}
+
+/** Every file of the dataset folder except calibration.json, in a fixed order. */
+export function generatePlanData(
+	plan: PlanSpec,
+	unitList: UnitRow[],
+	calibration: Calibration,
+	seedOverride?: number
+): PlanDemoFile[] {
+	const format = demoFormat(plan);
+	const errors = checkCalibration(plan, format, calibration);
+	if (errors.length)
+		throw new Error(`${plan.id}: calibration does not fit the plan\n  ${errors.join('\n  ')}`);
+	const seed = seedOverride ?? calibration.seed;
+	const cal = { ...calibration, seed };
+	const label = illustrativeLabel(plan.id, seed);
+	const files: PlanDemoFile[] = [];
+	const flags: FlagState = { set: new Map() };
+	for (let year = plan.years.first; year <= plan.years.last; year++) {
+		const units = unitsInYear(unitList, year);
+		const leaves = leafCodes(units);
+		for (const rf of format.records) {
+			const rows = recordsRows(
+				plan,
+				rf,
+				cal.populations[rf.population],
+				seed,
+				year,
+				units.filter((u) => leaves.has(u.code))
+			);
+			files.push({ name: rf.file(year), text: csvText(label, rf.columns, rows) });
+		}
+		const rows = unitRows(plan, format.units, cal, year, units, leaves, flags);
+		files.push({ name: format.units.file(year), text: csvText(label, format.units.columns, rows) });
+	}
+	files.push({
+		name: 'dataset.json',
+		text: JSON.stringify(datasetInfo(plan.id, cal, seed), null, 2) + '\n'
+	});
+	return files;
+}
