@@ -1,5 +1,5 @@
 /**
- * The per-plan calibration file (data/datasets/<plan-id>/calibration.json): every number the
+ * The per-plan calibration file (data/calibration/<plan-id>.json): every number the
  * generator uses, each with where it comes from ("assumed" where no public figure exists), keyed
  * by the plan's own ids. `checkCalibration` names every id the plan lacks and every figure missing.
  */
@@ -98,8 +98,8 @@ export function checkCalibration(plan: PlanSpec, format: DemoFormat, c: Calibrat
 	for (const id of Object.keys(c.populations ?? {}))
 		if (!plan.populations.some((p) => p.id === id))
 			err(`populations.${id}`, 'not a population of the plan');
-	for (const f of format.units.flags) if (!c.flags?.[f.id]) err(`flags.${f.id}`, 'missing');
-	for (const d of format.units.duties) {
+	for (const f of format.units?.flags ?? []) if (!c.flags?.[f.id]) err(`flags.${f.id}`, 'missing');
+	for (const d of format.units?.duties ?? []) {
 		const dc = c.duties?.[d.id];
 		if (!dc) err(`duties.${d.id}`, 'missing');
 		else if (!d.due && !dc.typicalDate)

@@ -8,7 +8,7 @@ import { csvText } from './csv';
 import { demoFormat } from './format';
 import { recordsRows } from './records';
 import { unitRows, type FlagState } from './unit-facts';
-import { leafCodes, unitsInYear, type UnitRow } from './units';
+import { unitsInYear, type UnitVersion } from '../../domain/plan/unit-list';
 
 export const GENERATOR = 'scripts/generate-plan-data.ts';
 
@@ -36,17 +36,17 @@ export function datasetInfo(planId: string, cal: Calibration, seed: number): Dat
 		illustrative: true,
 		asOf: cal.asOf,
 		source: {
-			vi: `Dữ liệu minh họa do ${GENERATOR} tạo (hạt giống cố định ${seed}), hiệu chỉnh theo data/datasets/${planId}/calibration.json; không phải số liệu chính thức.`,
-			en: `Illustrative data written by ${GENERATOR} (fixed seed ${seed}), calibrated by data/datasets/${planId}/calibration.json; not official statistics.`
+			vi: `Dữ liệu minh họa do ${GENERATOR} tạo (hạt giống cố định ${seed}), hiệu chỉnh theo data/calibration/${planId}.json; không phải số liệu chính thức.`,
+			en: `Illustrative data written by ${GENERATOR} (fixed seed ${seed}), calibrated by data/calibration/${planId}.json; not official statistics.`
 		},
 		licence: 'CC-BY-4.0'
 	};
 }
 
-/** Every file of the dataset folder except calibration.json, in a fixed order. */
+/** Every file of the dataset folder, in a fixed order. */
 export function generatePlanData(
 	plan: PlanSpec,
-	unitList: UnitRow[],
+	unitList: UnitVersion[],
 	calibration: Calibration,
 	seedOverride?: number
 ): PlanDemoFile[] {
@@ -59,9 +59,9 @@ export function generatePlanData(
 	const label = illustrativeLabel(plan.id, seed);
 	const files: PlanDemoFile[] = [];
 	const flags: FlagState = { set: new Map() };
+	const levels = plan.geography.levels.map((l) => l.id);
 	for (let year = plan.years.first; year <= plan.years.last; year++) {
-		const units = unitsInYear(unitList, year);
-		const leaves = leafCodes(units);
+		const { units, leaves } = unitsInYear(unitList, year, levels);
 		for (const rf of format.records) {
 			const rows = recordsRows(
 				plan,
@@ -73,6 +73,7 @@ export function generatePlanData(
 			);
 			files.push({ name: rf.file(year), text: csvText(label, rf.columns, rows) });
 		}
+		if (!format.units) continue;
 		const rows = unitRows(plan, format.units, cal, year, units, leaves, flags);
 		files.push({ name: format.units.file(year), text: csvText(label, format.units.columns, rows) });
 	}

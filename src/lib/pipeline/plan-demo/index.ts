@@ -6,6 +6,5 @@ export {
 	GENERATOR,
 	type PlanDemoFile
 } from './generate';
-export { parseUnitList, unitsInYear, leafCodes, type UnitRow } from './units';
 export { demoFormat, mayReport, type DemoFormat } from './format';
 export { checkCalibration, type Calibration } from './calibration';

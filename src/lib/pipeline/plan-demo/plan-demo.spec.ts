@@ -1,6 +1,6 @@
 /**
  * The illustrative datasets of the plan files, checked against oracles outside the generator:
- * the ranges each calibration.json states, the contract's file and column names written out by
+ * the ranges each data/calibration/<plan-id>.json states, the contract's file and column names written out by
  * hand, the unit lists' own facts (161 Hưng Yên communes, Mỹ Hào's change), and byte hashes.
  */
 import { createHash } from 'node:crypto';
@@ -10,17 +10,28 @@ import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../../domain/intake/csv-stream';
 import { loadPlan } from '../../domain/plan/load';
 import type { PlanSpec } from '../../domain/plan/types';
-import { generatePlanData, parseUnitList, unitsInYear, type Calibration } from '.';
+import { parseUnitList, unitsInYear, type UnitVersion } from '../../domain/plan/unit-list';
+import { intakeFormat } from '../../domain/plan/intake-format';
+import { readDatasetFolder } from '../plans/read-dataset';
+import { validateFiles } from '../plans/validate';
+import { generatePlanData, type Calibration } from '.';
 
 const PLANS = ['langson-city-2024', 'huong-an-80-2019', 'huong-an-79-2019', 'hungyen-647'];
+
+const levelsOf = (plan: PlanSpec) => plan.geography.levels.map((l) => l.id);
+function versions(file: string, levels: string[]): UnitVersion[] {
+	const r = parseUnitList(readFileSync(file, 'utf8'), file, levels);
+	expect(r.issues).toEqual([]);
+	return r.versions;
+}
 
 function load(file: string) {
 	const r = loadPlan(JSON.parse(readFileSync(`data/plans/${file}.json`, 'utf8')));
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));
 	const plan = r.plan;
 	const dir = `data/datasets/${plan.id}`;
-	const cal = JSON.parse(readFileSync(join(dir, 'calibration.json'), 'utf8')) as Calibration;
-	const units = parseUnitList(readFileSync(plan.geography.unitsFile!, 'utf8'));
+	const cal = JSON.parse(readFileSync(`data/calibration/${plan.id}.json`, 'utf8')) as Calibration;
+	const units = versions(plan.geography.unitsFile!, levelsOf(plan));
 	return { plan, dir, cal, units };
 }
 
@@ -126,7 +137,9 @@ describe.each(PLANS)('illustrative dataset of %s', (file) => {
 
 	it('names records only for units valid that year, never twice for one key', () => {
 		for (const y of years) {
-			const valid = new Map(unitsInYear(units, y).map((u) => [u.code, u.name]));
+			const valid = new Map(
+				unitsInYear(units, y, levelsOf(plan)).units.map((u) => [u.code, u.name])
+			);
 			for (const [name, t] of all) {
 				if (!name.endsWith(`-${y}.csv`)) continue;
 				const keys = new Set<string>();
@@ -153,7 +166,6 @@ describe('file and column names (contract §2)', () => {
 
 	it('Lạng Sơn city: one year, cwd and screened records, one units file', () => {
 		expect(names('langson-city-2024')).toEqual([
-			'calibration.json',
 			'cwd-2024.csv',
 			'dataset.json',
 			'screened-2024.csv',
@@ -254,25 +266,29 @@ describe('units and dates the geography implies', () => {
 	});
 });
 
-describe('unit list versions', () => {
-	const list = parseUnitList(readFileSync('data/geo/hungyen/units.csv', 'utf8'));
-	it('takes the version valid on 31 December: the 2013 moves end under Thành phố Hưng Yên', () => {
-		const y2013 = unitsInYear(list, 2013);
-		expect(y2013.length).toBe(172);
-		expect(y2013.find((u) => u.code === '12331')!.parent).toBe('323');
-		expect(y2013.filter((u) => u.level === 'commune').length).toBe(161);
+describe('unit list versions (the data files, read by the engine unit list)', () => {
+	const hy = ['province', 'district', 'commune'];
+	it('Hưng Yên 2013: 172 units, the five moved communes under Thành phố Hưng Yên on 31 December', () => {
+		const y2013 = unitsInYear(versions('data/geo/hungyen/units.csv', hy), 2013, hy);
+		expect(y2013.units.length).toBe(172);
+		expect(y2013.leaves.size).toBe(161);
+		for (const c of ['12331', '12334', '12382', '12385', '12388'])
+			expect(y2013.byCode.get(c)!.parent, c).toBe('323');
+		expect(y2013.byCode.get('323')!.children.length).toBe(17);
 	});
-	it('keeps a unit that ended during the year (the ward merged on 2025-07-01)', () => {
-		const ward = parseUnitList(readFileSync('data/geo/huong-an/units.csv', 'utf8'));
-		expect(unitsInYear(ward, 2025).map((u) => u.code)).toEqual(['20023']);
-		expect(unitsInYear(ward, 2026)).toEqual([]);
+	it('Hưng Yên 2019: Mỹ Hào is a thị xã with 7 phường', () => {
+		const y = unitsInYear(versions('data/geo/hungyen/units.csv', hy), 2019, hy);
+		expect(y.byCode.get('328')!.type).toBe('Thị xã');
+		const kids = y.byCode.get('328')!.children.map((c) => y.byCode.get(c)!.type);
+		expect(kids.filter((t) => t === 'Phường').length).toBe(7);
 	});
-	it('refuses a list with another header', () => {
-		expect(() => parseUnitList('code,name,type,level,district_code\n1,a,b,c,d\n')).toThrow(
-			/header/
-		);
+	it('keeps the ward in 2025, the year it merged (2025-07-01), and drops it after', () => {
+		const lv = ['ward', 'residential_group'];
+		const ward = versions('data/geo/huong-an/units.csv', lv);
+		expect(unitsInYear(ward, 2025, lv).units.map((u) => u.code)).toEqual(['20023']);
+		expect(unitsInYear(ward, 2026, lv).units).toEqual([]);
 	});
-	it('exists for every plan that has a dataset', () => {
+	it('exists for every plan that has a dataset, with its boundaries', () => {
 		for (const f of PLANS) {
 			const p = (
 				loadPlan(JSON.parse(readFileSync(`data/plans/${f}.json`, 'utf8'))) as { plan: PlanSpec }
@@ -281,5 +297,18 @@ describe('unit list versions', () => {
 			for (const l of p.geography.levels)
 				if (l.boundaries) expect(existsSync(l.boundaries), l.boundaries).toBe(true);
 		}
+	});
+});
+
+/** The engine's own intake check (the pipeline's first step) reads every dataset without an issue. */
+describe.each(PLANS)('the runtime accepts the dataset of %s', (file) => {
+	it('with no issue from readDatasetFolder + validateFiles', async () => {
+		const { plan, dir, units } = load(file);
+		const levels = levelsOf(plan);
+		const folder = await readDatasetFolder(dir, intakeFormat(plan));
+		const checked = validateFiles(folder.files, (y) => unitsInYear(units, y, levels), levels);
+		expect([...folder.issues, ...checked.issues]).toEqual([]);
+		expect(folder.dataset?.illustrative).toBe(true);
+		expect(folder.files.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.csv')).length);
 	});
 });

@@ -9,7 +9,7 @@ import type { Measure, PlanSpec } from '../../domain/plan/types';
 import type { PopulationCalibration } from './calibration';
 import { countAround, sizeFactor, stream, trendAt } from './draw';
 import type { BreakdownColumn, RecordsFormat } from './format';
-import type { UnitRow } from './units';
+import type { YearUnit } from '../../domain/plan/unit-list';
 
 type Row = (string | number)[];
 
@@ -39,7 +39,7 @@ export function recordsRows(
 	cal: PopulationCalibration,
 	seed: number,
 	year: number,
-	leaves: UnitRow[]
+	leaves: YearUnit[]
 ): Row[] {
 	const pop = format.population;
 	const yearsIn = year - plan.years.first;

@@ -9,7 +9,7 @@ import type { PlanSpec } from '../../domain/plan/types';
 import type { Calibration } from './calibration';
 import { addDays, countAround, sizeFactor, stream, trendAt } from './draw';
 import { mayReport, type UnitsFormat } from './format';
-import type { UnitRow } from './units';
+import type { YearUnit } from '../../domain/plan/unit-list';
 
 type Row = (string | number)[];
 
@@ -22,7 +22,7 @@ function reportDate(
 	plan: PlanSpec,
 	cal: Calibration,
 	duty: UnitsFormat['duties'][number],
-	unit: UnitRow,
+	unit: YearUnit,
 	year: number
 ): string {
 	const owed = occurrences(plan, duty).filter((o) => o.year === year);
@@ -49,7 +49,7 @@ export function unitRows(
 	format: UnitsFormat,
 	cal: Calibration,
 	year: number,
-	units: UnitRow[],
+	units: YearUnit[],
 	leaves: Set<string>,
 	flags: FlagState
 ): Row[] {
