@@ -99,6 +99,8 @@ export interface UnitFacts {
 /** One row per unit of the year: counts summed up the tree, flags as given, reported 0/1. */
 export function unitFacts(
 	counts: string[],
+	/** the counts an own row carries (counts of people: the identities the audit reads) */
+	ownCounts: string[],
 	flags: string[],
 	tree: YearUnits,
 	units: UnitRow[]
@@ -116,14 +118,14 @@ export function unitFacts(
 			t[m] = known.length === 0 ? null : known.reduce((s, p) => s + p, 0);
 		}
 		total.set(u.code, t);
-		if (u.children.length > 0 && mine && counts.some((m) => mine.values[m] != null)) {
+		if (u.children.length > 0 && mine && ownCounts.some((m) => mine.values[m] != null)) {
 			const row: Row & { parent_code: string } = {
 				year: tree.year,
 				level: u.level,
 				unit_code: ownCode(u.code),
 				parent_code: u.code
 			};
-			for (const m of counts) row[m] = mine.values[m] ?? null;
+			for (const m of ownCounts) row[m] = mine.values[m] ?? null;
 			own.push(row);
 		}
 	}

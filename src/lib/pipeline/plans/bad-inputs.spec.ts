@@ -116,7 +116,7 @@ const CASES: {
 	{
 		name: 'a flag from a level that does not report it',
 		file: 'units-2023.csv',
-		edit: (t) => t.replace('W1,Phường Một,2023,8,6,,1', 'W1,Phường Một,2023,8,6,1,1'),
+		edit: (t) => t.replace('W1,Phường Một,2023,8,6,1,,1', 'W1,Phường Một,2023,8,6,1,1,1'),
 		where: { file: /units-2023\.csv$/, row: 4, column: 'plan_adopted' },
 		says: /only region/
 	}

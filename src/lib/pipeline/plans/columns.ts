@@ -1,6 +1,7 @@
 /**
  * Column metadata of a plan's published tables, from the general plan alone: every measure of
- * the plan is a protected count of people (with its `atMost`), flags and `reported` count units,
+ * the plan is a protected count of people (with its `atMost`), unless its population counts units;
+ * flags and `reported` count units,
  * breakdown columns list their codes. Fails closed like ../columns.ts: an unknown name throws.
  */
 import type { Label } from '../../domain/breakdowns';
@@ -78,8 +79,10 @@ export function planColumnCatalogue(spec: PlanSpec): Record<string, Omit<ColumnS
 			vi: `${popLabel.get(m.population)?.vi ?? m.population}: ${m.id}`,
 			en: `${popLabel.get(m.population)?.en ?? m.population}: ${m.id}`
 		};
+		// a count of units (facilities, foster families) singles out no one: not protected
+		const people = spec.populations.find((p) => p.id === m.population)?.counts !== 'units';
 		cat[m.id] =
-			m.type === 'count'
+			m.type === 'count' && people
 				? {
 						type: 'INTEGER',
 						role: 'count',
@@ -109,4 +112,10 @@ export function describePlanColumns(spec: PlanSpec, names: string[]): ColumnSpec
 		if (!spec) throw new Error(`plan runtime: no column metadata for "${name}"`);
 		return { name, ...spec };
 	});
+}
+
+/** The count measures among `measures` that count people (protected), in the given order. */
+export function peopleCounts(spec: PlanSpec, measures: string[]): string[] {
+	const cat = planColumnCatalogue(spec);
+	return measures.filter((m) => cat[m]?.protected === true);
 }

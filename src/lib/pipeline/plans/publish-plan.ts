@@ -13,6 +13,7 @@ import { Publisher } from '../publish';
 import type { Dataset } from '../read-inputs';
 import { auditPlanFolder } from './audit';
 import { ALL, countMeasures, cubeDims, cubeRows, unitFacts, type Row } from './aggregate';
+import { peopleCounts } from './columns';
 import { buildIndicators } from './indicators';
 import { reportingRows } from './reporting';
 import type { PlanInputs } from './run';
@@ -48,7 +49,9 @@ export async function publishPlan(
 	try {
 		for (const pop of spec.populations.filter((p) => p.breakdowns.length > 0)) {
 			const dims = cubeDims(spec, pop).map((d) => d.name);
-			const measures = countMeasures(spec, pop.id);
+			const all = countMeasures(spec, pop.id);
+			const measures = peopleCounts(spec, all);
+			const unitOnly = all.filter((m) => !measures.includes(m));
 			const rows: Row[] = [];
 			const raw: Row[] = [];
 			for (const year of input.files
@@ -69,8 +72,7 @@ export async function publishPlan(
 				);
 				rows.push(...yearRows);
 			}
-			for (const r of rows)
-				if (dims.every((d) => r[d] === ALL)) for (const m of measures) keep(m, r);
+			for (const r of rows) if (dims.every((d) => r[d] === ALL)) for (const m of all) keep(m, r);
 			truth.set(`cube_${pop.id}`, raw);
 			tables.push(
 				planTable(
@@ -83,7 +85,7 @@ export async function publishPlan(
 					),
 					['year', 'level', 'unit_code', ...dims],
 					measures,
-					[],
+					unitOnly,
 					rows
 				)
 			);
@@ -95,6 +97,8 @@ export async function publishPlan(
 		const counts = spec.measures
 			.filter((m) => plain.has(m.population) && m.type === 'count')
 			.map((m) => m.id);
+		const people = peopleCounts(spec, counts);
+		const unitOnly = counts.filter((m) => !people.includes(m));
 		const flags = spec.measures
 			.filter((m) => plain.has(m.population) && m.type === 'flag')
 			.map((m) => m.id);
@@ -110,17 +114,17 @@ export async function publishPlan(
 			const rawOwn: Row[] = [];
 			for (const year of unitYears) {
 				const tree = trees.get(year)!;
-				const f = unitFacts(counts, flags, tree, input.units);
+				const f = unitFacts(counts, people, flags, tree, input.units);
 				rawFacts.push(...f.rows.map((r) => ({ ...r })));
 				rawOwn.push(...f.own.map((r) => ({ ...r })));
 				const both = [...f.rows, ...f.own];
-				if (counts.length > 0)
+				if (people.length > 0)
 					await protectYear(
 						spec,
 						'unit_facts',
 						both,
 						[],
-						counts,
+						people,
 						yearTree(
 							tree,
 							f.own.map((r) => r.parent_code)
@@ -146,8 +150,8 @@ export async function publishPlan(
 						"One row per unit and year; an upper unit's count = its own + its units'."
 					),
 					['year', 'level', 'unit_code'],
-					counts,
-					[...flags, 'reported'],
+					people,
+					[...unitOnly, ...flags, 'reported'],
 					facts
 				)
 			);
@@ -162,7 +166,7 @@ export async function publishPlan(
 							"The part an upper unit reports itself (code <unit>~own), added into that unit's row."
 						),
 						['year', 'level', 'unit_code', 'parent_code'],
-						counts,
+						people,
 						[],
 						own
 					)

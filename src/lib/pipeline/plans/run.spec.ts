@@ -124,6 +124,9 @@ describe('runPlanPipeline on a two-level plan without boundaries', () => {
 			}
 		}
 		const facts = await read('unit_facts.csv');
+		// a count of units (population "units": centres 1, 2, 0 → 3) is published as it is
+		expect(facts.map((r) => r.centres)).toEqual(['3', '1', '2', '0']);
+		expect(Object.keys(facts[0])).not.toContain('centres_suppressed');
 		expect(facts.map((r) => [r.unit_code, r.plan_adopted, r.ward_active, r.reported])).toEqual([
 			['R0', '1', '', '1'],
 			['W1', '', '1', '1'],
