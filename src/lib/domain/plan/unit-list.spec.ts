@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkYears, descendants, parseUnitList, unitsInYear } from './unit-list';
+import { descendants, parseUnitList, unitsInYear } from './unit-list';
+import { checkYears } from './unit-list-years';
 
 const LEVELS = ['province', 'district', 'commune'];
 // A province, two districts (one became a town on 2019-05-01), three communes.

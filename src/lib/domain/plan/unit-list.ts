@@ -244,7 +244,7 @@ export function parseUnitList(
 }
 
 /** Is a version valid at some time in `year`? */
-const validIn = (v: UnitVersion, year: number) =>
+export const validIn = (v: UnitVersion, year: number) =>
 	(v.validFrom ?? '0000') <= `${year}-12-31` && (v.validTo ?? '9999') >= `${year}-01-01`;
 
 /** The units of a year: per code, the version valid on 31 December, else the last valid in the year. */
@@ -280,35 +280,5 @@ export function descendants(t: YearUnits, code: string): string[] {
 		for (const k of t.byCode.get(c)?.children ?? []) walk(k);
 	};
 	if (t.byCode.has(code)) walk(code);
-	return out;
-}
-
-/** Problems of the list in the plan's years: a unit whose parent does not exist that year. */
-export function checkYears(
-	versions: UnitVersion[],
-	file: string,
-	levels: string[],
-	years: number[]
-): IntakeIssue[] {
-	const out: IntakeIssue[] = [];
-	const seen = new Set<string>();
-	for (const year of years) {
-		const t = unitsInYear(versions, year, levels);
-		for (const u of t.units) {
-			if (u.parent === null || t.byCode.has(u.parent) || seen.has(u.code)) continue;
-			seen.add(u.code);
-			const line = versions.find((v) => v.code === u.code && validIn(v, year))?.line ?? 0;
-			out.push(
-				issue(
-					file,
-					line,
-					'parent',
-					u.parent,
-					`Năm ${year} đơn vị cha ${u.parent} không còn hiệu lực: sửa valid_from/valid_to hoặc mã cha.`,
-					`In ${year} the parent ${u.parent} is not valid: fix valid_from/valid_to or the parent code.`
-				)
-			);
-		}
-	}
 	return out;
 }

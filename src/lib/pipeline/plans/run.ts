@@ -11,8 +11,8 @@ import type { IntakeIssue } from '../../domain/intake/messages';
 import { intakeFormat } from '../../domain/plan/intake-format';
 import { loadPlan } from '../../domain/plan/load';
 import type { PlanSpec } from '../../domain/plan/types';
+import { checkYears } from '../../domain/plan/unit-list-years';
 import {
-	checkYears,
 	parseUnitList,
 	unitsInYear,
 	type UnitVersion,
