@@ -3,10 +3,11 @@
  * the row and the column, and the last good published folder stays byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsx } from '../fixtures/xlsx';
 import { runPlanPipeline } from './run';
 
 const FIXTURE = 'src/lib/pipeline/plans/fixtures/two-level';
@@ -137,4 +138,47 @@ describe('bad inputs are refused, naming file, row and column; the last good fol
 			expect(hit!.message.vi.length).toBeGreaterThan(10);
 			expect(await snapshot(out)).toEqual(before);
 		});
+});
+
+describe('an .xlsx report reads like its CSV', () => {
+	it('kids-2023.xlsx (first sheet, a comment row above the header) publishes the same cube', async () => {
+		const ds = path.join(tmp, 'dataset-xlsx');
+		await cp(`${FIXTURE}/dataset`, ds, { recursive: true });
+		const lines = (await readFile(path.join(ds, 'kids-2023.csv'), 'utf8')).trim().split('\n');
+		await unlink(path.join(ds, 'kids-2023.csv'));
+		await writeFile(
+			path.join(ds, 'kids-2023.xlsx'),
+			xlsx([{ name: 'Sheet1', rows: lines.map((l) => l.split(',')) }])
+		);
+		const other = path.join(tmp, 'published-xlsx');
+		const r = await runPlanPipeline({
+			root: '.',
+			planFile: `${FIXTURE}/plan.json`,
+			datasets: ds,
+			out: other
+		});
+		expect(r.issues).toEqual([]);
+		expect(r.ok).toBe(true);
+		const cube = (dir: string) => readFile(path.join(dir, 'cube_kids.csv'), 'utf8');
+		expect(await cube(other)).toBe(await cube(out));
+	});
+
+	it('an error in an .xlsx names its row and column', async () => {
+		const ds = path.join(tmp, 'dataset-xlsx-bad');
+		await cp(`${FIXTURE}/dataset`, ds, { recursive: true });
+		const lines = (await readFile(path.join(ds, 'kids-2023.csv'), 'utf8')).trim().split('\n');
+		await unlink(path.join(ds, 'kids-2023.csv'));
+		const rows = lines.map((l) => l.split(','));
+		rows[3][3] = 'g9';
+		await writeFile(path.join(ds, 'kids-2023.xlsx'), xlsx([{ name: 'Sheet1', rows }]));
+		const r = await runPlanPipeline({
+			root: '.',
+			planFile: `${FIXTURE}/plan.json`,
+			datasets: ds,
+			out
+		});
+		expect(r.ok).toBe(false);
+		expect(r.issues[0]).toMatchObject({ row: 4, column: 'gender', value: 'g9' });
+		expect(await snapshot(out)).toEqual(before);
+	});
 });
