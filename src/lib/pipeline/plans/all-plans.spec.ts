@@ -65,3 +65,28 @@ describe('every plan with a dataset folder runs through the runtime and its audi
 		}
 	}, 300_000);
 });
+
+describe('the runtime names no plan', () => {
+	it('no plan id, level, population, breakdown or measure id as a string in its code', () => {
+		const names = new Set<string>();
+		for (const f of files) {
+			const p = JSON.parse(readFileSync(`data/plans/${f}`, 'utf8'));
+			names.add(p.id);
+			for (const list of [p.geography.levels, p.populations, p.breakdowns ?? [], p.measures])
+				for (const x of list) names.add(x.id);
+		}
+		const sources = [
+			...readdirSync('src/lib/pipeline/plans').map((f) => `src/lib/pipeline/plans/${f}`),
+			'src/lib/domain/plan/unit-list.ts',
+			'src/lib/domain/plan/unit-list-years.ts',
+			'src/lib/domain/plan/intake-format.ts'
+		].filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
+		// 'units' is the runtime's own name for the units file and its table, and a value of `counts`
+		names.delete('units');
+		for (const file of sources) {
+			const code = readFileSync(file, 'utf8');
+			for (const n of names)
+				expect(code, `${file} names '${n}'`).not.toMatch(new RegExp(`['"\`]${n}['"\`]`));
+		}
+	});
+});
