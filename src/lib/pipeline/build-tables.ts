@@ -5,6 +5,7 @@
  */
 import { ALL, breakdownIds, childCountColumns, type Label } from '../domain/breakdowns';
 import { dueDate, flagInYear, rateIndicators, type Plan } from '../domain/plan';
+import type { Protection } from '../domain/published';
 import { childrenOf, type Geography } from '../domain/units';
 import type { CubeRow, UnitYear } from './aggregate';
 import type { ReadUnit } from './audit/cell-system';
@@ -323,4 +324,18 @@ export async function buildIndicatorTable(
 			hierarchy: unitHierarchy(geo)
 		}
 	};
+}
+
+/** Cells per table for the manifest: published, hidden by the rule, hidden to protect others. */
+export function cellsPublished(report: Protected[]): Protection['cells'] {
+	const byTable = new Map<string, Protection['cells'][number]>();
+	for (const { table, result } of report) {
+		const t = byTable.get(table) ?? { table, cells: 0, published: 0, primary: 0, secondary: 0 };
+		t.cells += result.cells;
+		t.primary += result.primary;
+		t.secondary += result.secondary;
+		t.published = t.cells - t.primary - t.secondary;
+		byTable.set(table, t);
+	}
+	return [...byTable.values()];
 }

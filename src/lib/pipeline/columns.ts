@@ -220,6 +220,21 @@ export function columnCatalogue(plan: Plan): Record<string, Omit<ColumnSpec, 'na
 	return cat;
 }
 
+/** The `<count>_suppressed` flag's column, labelled after the count it flags. */
+export function suppressedColumn(
+	name: string,
+	catalogue: Record<string, { label: Label } | undefined>
+): ColumnSpec {
+	const of = name.slice(0, -'_suppressed'.length);
+	const l = catalogue[of]?.label ?? { vi: of, en: of };
+	return {
+		name,
+		type: 'BOOLEAN',
+		role: 'flag',
+		label: { vi: `${l.vi}: đã ẩn do số nhỏ`, en: `${l.en}: suppressed (small number)` }
+	};
+}
+
 export function suppressedFlag(column: string): string {
 	return `${column}_suppressed`;
 }
@@ -244,16 +259,7 @@ export const isProtected = (plan: Plan, name: string) =>
 export function describeColumns(plan: Plan, names: string[]): ColumnSpec[] {
 	const cat = columnCatalogue(plan);
 	return names.map((name) => {
-		if (name.endsWith('_suppressed')) {
-			const of = name.slice(0, -'_suppressed'.length);
-			const l = cat[of]?.label ?? { vi: of, en: of };
-			return {
-				name,
-				type: 'BOOLEAN',
-				role: 'flag',
-				label: { vi: `${l.vi}: đã ẩn do số nhỏ`, en: `${l.en}: suppressed (small number)` }
-			};
-		}
+		if (name.endsWith('_suppressed')) return suppressedColumn(name, cat);
 		const spec = cat[name];
 		if (!spec)
 			throw new Error(`No column metadata for "${name}": add it to src/lib/pipeline/columns.ts`);

@@ -19,6 +19,7 @@ import { auditPublication } from './audit/publication';
 import {
 	buildCubeTable,
 	buildIndicatorTable,
+	cellsPublished,
 	ProtectionError,
 	type Protected,
 	type Table
@@ -315,20 +316,6 @@ function extras(root: string, plan: Plan, partitions: Geography[]): PublishedExt
 			title: { vi: 'Văn bản giấy phép GPL-3.0', en: 'GPL-3.0 licence text' }
 		}
 	];
-}
-
-/** Cells of protected counts per table: published, hidden by the rule, hidden to protect others. */
-function cellsPublished(report: Protected[]): Manifest['protection']['cells'] {
-	const byTable = new Map<string, Manifest['protection']['cells'][number]>();
-	for (const { table, result } of report) {
-		const t = byTable.get(table) ?? { table, cells: 0, published: 0, primary: 0, secondary: 0 };
-		t.cells += result.cells;
-		t.primary += result.primary;
-		t.secondary += result.secondary;
-		t.published = t.cells - t.primary - t.secondary;
-		byTable.set(table, t);
-	}
-	return [...byTable.values()];
 }
 
 const rank = (order: string[], name: string) =>

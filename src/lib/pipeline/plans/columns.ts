@@ -6,7 +6,7 @@
  */
 import type { Label } from '../../domain/breakdowns';
 import type { PlanSpec } from '../../domain/plan/types';
-import type { ColumnSpec } from '../columns';
+import { suppressedColumn, type ColumnSpec } from '../columns';
 
 const dim = (type: ColumnSpec['type'], vi: string, en: string): Omit<ColumnSpec, 'name'> => ({
 	type,
@@ -98,16 +98,7 @@ export function planColumnCatalogue(spec: PlanSpec): Record<string, Omit<ColumnS
 export function describePlanColumns(spec: PlanSpec, names: string[]): ColumnSpec[] {
 	const cat = planColumnCatalogue(spec);
 	return names.map((name): ColumnSpec => {
-		if (name.endsWith('_suppressed')) {
-			const of = name.slice(0, -'_suppressed'.length);
-			const l = cat[of]?.label ?? { vi: of, en: of };
-			return {
-				name,
-				type: 'BOOLEAN',
-				role: 'flag',
-				label: { vi: `${l.vi}: đã ẩn do số nhỏ`, en: `${l.en}: suppressed (small number)` }
-			};
-		}
+		if (name.endsWith('_suppressed')) return suppressedColumn(name, cat);
 		const spec = cat[name];
 		if (!spec) throw new Error(`plan runtime: no column metadata for "${name}"`);
 		return { name, ...spec };

@@ -17,7 +17,8 @@ import { peopleCounts } from './columns';
 import { buildIndicators } from './indicators';
 import { reportingRows } from './reporting';
 import type { PlanInputs } from './run';
-import { cellsPublished, planTable, PlanProtectionError, protectYear, yearTree } from './tables';
+import { cellsPublished } from '../build-tables';
+import { planTable, PlanProtectionError, protectYear, yearTree } from './tables';
 import type { RecordRow, UnitRow } from './validate';
 
 export interface PublishInput {

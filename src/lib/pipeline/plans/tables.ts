@@ -107,20 +107,3 @@ export function planTable(
 		rows
 	};
 }
-
-/** Cells per table for the manifest: published, hidden by the rule, hidden to protect others. */
-export function cellsPublished(report: Protected[]) {
-	const byTable = new Map<
-		string,
-		{ table: string; cells: number; published: number; primary: number; secondary: number }
-	>();
-	for (const { table, result } of report) {
-		const t = byTable.get(table) ?? { table, cells: 0, published: 0, primary: 0, secondary: 0 };
-		t.cells += result.cells;
-		t.primary += result.primary;
-		t.secondary += result.secondary;
-		t.published = t.cells - t.primary - t.secondary;
-		byTable.set(table, t);
-	}
-	return [...byTable.values()];
-}
