@@ -1,6 +1,6 @@
 /** The unit list checked over the plan's years: every unit's parent exists in each year it does. */
 import type { IntakeIssue } from '../intake/messages';
-import { unitsInYear, validIn, type UnitVersion } from './unit-list';
+import { issue, unitsInYear, validIn, type UnitVersion } from './unit-list';
 
 /** Problems of the list in the plan's years: a unit whose parent does not exist that year. */
 export function checkYears(
@@ -30,15 +30,4 @@ export function checkYears(
 		}
 	}
 	return out;
-}
-
-function issue(
-	file: string,
-	row: number,
-	column: string,
-	value: string,
-	vi: string,
-	en: string
-): IntakeIssue {
-	return { file, row, column, value, severity: 'error', message: { vi, en } };
 }

@@ -56,7 +56,8 @@ const validIso = (s: string) =>
 	!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
 	new Date(s).toISOString().startsWith(s);
 
-function issue(
+/** An error on one cell of the unit list, in both languages. */
+export function issue(
 	file: string,
 	row: number,
 	column: string,
