@@ -25,6 +25,7 @@ const vi = {
 	statusCountsCaption: 'Số chỉ tiêu theo tình trạng',
 	open: 'Xem kế hoạch',
 	noDataYet: 'Chưa có số liệu',
+	noDataPublished: 'Chưa công bố số liệu: các chỉ tiêu chưa được đánh giá.',
 	noDataYetLead:
 		'Kế hoạch này chưa có số liệu được công bố: các chỉ tiêu dưới đây là của kế hoạch, chưa được đánh giá.',
 	homePlanNote: 'Kế hoạch mà trang chủ theo dõi',
@@ -170,6 +171,7 @@ const en: Record<Key, string> = {
 	statusCountsCaption: 'Targets by status',
 	open: 'Open the plan',
 	noDataYet: 'No data yet',
+	noDataPublished: 'No data published yet: the targets are not judged.',
 	noDataYetLead:
 		'No data has been published for this plan yet: the targets below are the plan’s, not yet judged.',
 	homePlanNote: 'The plan the home page tracks',

@@ -69,7 +69,10 @@ function homeUnitCounts(summary: PlanSummary): PlanSummary['levels'] {
 
 export function catalogue(): CatalogueEntry[] {
 	const home = homePlanId();
-	return allPlans().map((entry) => {
+	const ordered = [...allPlans()].sort(
+		(a, b) => Number(b.spec.id === home) - Number(a.spec.id === home)
+	);
+	return ordered.map((entry) => {
 		if (entry.spec.id !== home) {
 			return {
 				summary: planSummary(entry.spec, entry.units, publishedParts(entry)),
