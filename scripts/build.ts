@@ -7,7 +7,9 @@
 import { spawnSync } from 'node:child_process';
 
 const STEPS: [name: string, command: string, args: string[]][] = [
-	['pipeline', 'tsx', ['scripts/pipeline.ts']],
+	['pipeline', 'tsx', ['scripts/pipeline.ts', '--no-plans']],
+	// the other plans, through the general runtime (data/datasets/<id>/ → static/plan-data/<id>/)
+	['plans', 'tsx', ['scripts/plan-pipeline.ts']],
 	['social images', 'tsx', ['scripts/social-images.ts']],
 	['vite', 'vite', ['build']],
 	['precompress', 'tsx', ['scripts/precompress.ts']],

@@ -1,7 +1,9 @@
 /**
  * npm run pipeline: validates data/reports against the plan and the code list, aggregates,
  * protects and publishes to static/data. Exits 1 with every issue listed when the input is bad;
- * the previously published data then stays as it was.
+ * the previously published data then stays as it was. Run without arguments it then runs every
+ * other plan with a dataset folder through the general runtime (scripts/plan-pipeline.ts);
+ * `--no-plans` (the build, which times that step apart) skips them.
  */
 import { reportIssues, runPipeline } from '../src/lib/pipeline/run';
 
@@ -37,3 +39,6 @@ console.log(
 console.log(
 	`Published ${m.tables.length} tables (${m.tables.map((t: { name: string; rows: number }) => `${t.name}: ${t.rows} rows`).join(', ')}) as of ${m.asOf}${m.illustrative ? ', ILLUSTRATIVE data' : ''} in ${secs} s.`
 );
+
+const custom = ['plan', 'reports', 'out'].some((a) => arg(a) !== undefined) || process.env.PLAN;
+if (!custom && !process.argv.includes('--no-plans')) await import('./plan-pipeline');

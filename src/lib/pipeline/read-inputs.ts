@@ -98,7 +98,7 @@ export async function readSetup(opts: {
 }
 
 /** dataset.json, checked: a message for a missing, unreadable or incomplete file, never a stack trace. */
-async function readDataset(
+export async function readDataset(
 	file: string,
 	dir: string
 ): Promise<{ dataset: Dataset } | { issue: IntakeIssue }> {
