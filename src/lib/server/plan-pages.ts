@@ -12,7 +12,7 @@ import {
 	publishedYears,
 	type PlanSummary
 } from '$lib/domain/plan/plan-model';
-import { childrenOf, unitsIn, versionsOf } from '$lib/domain/plan/plan-units';
+import { childrenOf, firstLeaf, unitsIn, versionsOf } from '$lib/domain/plan/plan-units';
 import { planMapModel } from '$lib/domain/plan/plan-map';
 import { projectLayer } from '$lib/domain/geo-paths';
 import { templateFiles } from '$lib/domain/plan/templates';
@@ -166,7 +166,7 @@ export function dataPage(id: string) {
 			})),
 			protection: m.protection
 		},
-		templates: templateFiles(entry.spec)
+		templates: templateFiles(entry.spec, firstLeaf(entry.units))
 	};
 }
 

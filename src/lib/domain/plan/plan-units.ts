@@ -120,3 +120,11 @@ export function childrenOf(units: UnitRow[], code: string): UnitRow[] {
 		.filter((u) => codes.has(u.code))
 		.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 }
+
+/** The first unit, in code order, with no unit under it (the unit a report row names). */
+export function firstLeaf(units: UnitRow[]): string | undefined {
+	const parents = new Set(units.map((u) => u.parent));
+	return unitsIn(units, null)
+		.filter((u) => !parents.has(u.code))
+		.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))[0]?.code;
+}

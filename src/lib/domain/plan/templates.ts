@@ -5,11 +5,14 @@
  */
 import { toCsv } from '../csv';
 import { xlsxWorkbook } from '../xlsx';
+import type { Label } from '../breakdowns';
+import { intakeFormat } from './intake-format';
 import type { PlanSpec } from './types';
 
 export interface TemplateFile {
 	/** the file name without extension: `cwd-2025`, `units-2025` */
 	name: string;
+	label: Label;
 	columns: string[];
 	example: (string | number)[];
 }
@@ -18,44 +21,46 @@ export const EXAMPLE_NAME = 'VÍ DỤ - xóa dòng này / EXAMPLE - delete this 
 export const EXAMPLE_NOTE =
 	'Mẫu báo cáo. Dòng dưới tiêu đề là VÍ DỤ: xóa trước khi nộp. / Report template. The row under the header is an EXAMPLE: delete it before sending.';
 
-/** The intake files of a plan for `year` (default: the plan's last year), per contract §2. */
+/**
+ * The intake files of a plan (`intakeFormat`, the one description the validator also reads) for
+ * `year` (default: the plan's last year), each with an example row for `unitCode`.
+ */
 export function templateFiles(
-	spec: Pick<
-		PlanSpec,
-		'populations' | 'breakdowns' | 'measures' | 'reporting' | 'years' | 'geography'
-	>,
+	spec: PlanSpec,
+	unitCode = spec.geography.area.code,
 	year = spec.years.last
 ): TemplateFile[] {
-	const unit = spec.geography.area.code;
-	const key = (): (string | number)[] => [unit, EXAMPLE_NAME, year];
-	const out: TemplateFile[] = [];
-	for (const pop of spec.populations.filter((p) => p.breakdowns.length > 0)) {
-		const columns = ['unit_code', 'unit_name', 'year'];
-		const example = key();
-		for (const id of pop.breakdowns) {
-			const b = spec.breakdowns.find((x) => x.id === id);
-			if (!b) continue;
-			if (b.overlapping)
-				b.categories.forEach(
-					(c, i) => (columns.push(`${b.id}_${c.code}`), example.push(i === 0 ? 1 : 0))
-				);
-			else (columns.push(b.id), example.push(b.categories[0]?.code ?? ''));
-		}
-		for (const m of spec.measures.filter((m) => m.population === pop.id && m.type === 'count'))
-			(columns.push(m.id), example.push(m.atMost ? 5 : 10));
-		out.push({ name: `${pop.id}-${year}`, columns, example });
-	}
-	const flat = new Set(spec.populations.filter((p) => p.breakdowns.length === 0).map((p) => p.id));
-	const measures = spec.measures.filter((m) => flat.has(m.population));
-	const columns = ['unit_code', 'unit_name', 'year'];
-	const example = key();
-	for (const m of measures.filter((m) => m.type === 'count'))
-		(columns.push(m.id), example.push(m.atMost ? 5 : 10));
-	for (const m of measures.filter((m) => m.type === 'flag')) (columns.push(m.id), example.push(1));
-	for (const d of spec.reporting.duties)
-		if (d.column) (columns.push(d.column), example.push(`${year}-06-01`));
-	if (columns.length > 3) out.push({ name: `units-${year}`, columns, example });
-	return out;
+	return intakeFormat(spec).files.map((f) => {
+		const firstOf = new Set<string>();
+		const example = f.columns.map((c): string | number => {
+			switch (c.kind) {
+				case 'unit_code':
+					return unitCode;
+				case 'unit_name':
+					return EXAMPLE_NAME;
+				case 'year':
+					return year;
+				case 'category':
+					return c.categories[0] ?? '';
+				case 'binary':
+					if (firstOf.has(c.breakdown)) return 0;
+					firstOf.add(c.breakdown);
+					return 1;
+				case 'count':
+					return c.atMost ? 5 : 10;
+				case 'flag':
+					return 1;
+				case 'date':
+					return `${year}-06-01`;
+			}
+		});
+		return {
+			name: `${f.prefix}-${year}`,
+			label: f.label,
+			columns: f.columns.map((c) => c.name),
+			example
+		};
+	});
 }
 
 export function templateCsv(t: TemplateFile): string {

@@ -4,6 +4,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { templateCsv, templateFiles, templateXlsx } from '$lib/domain/plan/templates';
+import { firstLeaf } from '$lib/domain/plan/plan-units';
 import { runtimePlans } from '$lib/server/plans';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -11,7 +12,7 @@ export const prerender = true;
 
 export const entries: EntryGenerator = () =>
 	runtimePlans().flatMap((p) =>
-		templateFiles(p.spec).flatMap((t) => [
+		templateFiles(p.spec, firstLeaf(p.units)).flatMap((t) => [
 			{ id: p.spec.id, file: `${t.name}.csv` },
 			{ id: p.spec.id, file: `${t.name}.xlsx` }
 		])
@@ -20,7 +21,10 @@ export const entries: EntryGenerator = () =>
 export const GET: RequestHandler = ({ params }) => {
 	const plan = runtimePlans().find((p) => p.spec.id === params.id);
 	const match = /^(.+)\.(csv|xlsx)$/.exec(params.file);
-	const t = match && plan && templateFiles(plan.spec).find((x) => x.name === match[1]);
+	const t =
+		match &&
+		plan &&
+		templateFiles(plan.spec, firstLeaf(plan.units)).find((x) => x.name === match[1]);
 	if (!t || !match) error(404, 'Unknown template');
 	if (match[2] === 'csv')
 		return new Response(templateCsv(t), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
