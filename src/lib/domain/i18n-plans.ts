@@ -3,10 +3,11 @@
  * two can change independently. A missing English entry is a type error.
  */
 import type { Lang } from './breakdowns';
+import { plansNavLabel } from './i18n-plans-nav';
 import type { Verdict } from './plan/verdicts';
 
 const vi = {
-	navPlans: 'Các kế hoạch',
+	navPlans: plansNavLabel.vi,
 	catalogueTitle: 'Các kế hoạch được theo dõi',
 	catalogueLead:
 		'Mỗi kế hoạch hỗ trợ trẻ em khuyết tật mà trang này theo dõi, với cơ quan ban hành, văn bản, giai đoạn, địa bàn và tình trạng các chỉ tiêu.',
@@ -152,7 +153,7 @@ const vi = {
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
-	navPlans: 'Plans',
+	navPlans: plansNavLabel.en,
 	catalogueTitle: 'Plans tracked',
 	catalogueLead:
 		'Each plan supporting children with disabilities that this site tracks, with its issuer, document, period, area and the state of its targets.',
