@@ -73,7 +73,8 @@ interface View {
 /** The oracle: what the cell of `unit` × `category` (null: total) should read, from the JSON. */
 function expectedCell(plan: PlanJson, v: View, unit: string, category: string | null, lang: Lang) {
 	const selection = { ...v.filters, ...(category === null ? {} : { [v.split]: category }) };
-	const part = (m: string): { n: number } | { word: keyof typeof WORDS } => {
+	type Sum = { n: number } | { word: keyof typeof WORDS };
+	const part = (m: string): Sum => {
 		const pop = plan.populations.find(
 			(p) => p.id === plan.measures.find((x) => x.id === m)!.population
 		)!;
@@ -96,7 +97,7 @@ function expectedCell(plan: PlanJson, v: View, unit: string, category: string | 
 		if (row[`${m}_suppressed`] === true) return { word: 'hidden' };
 		return typeof row[m] === 'number' ? { n: row[m] as number } : { word: 'missing' };
 	};
-	const sum = (ms: string[]) => {
+	const sum = (ms: string[]): Sum => {
 		const parts = ms.map(part);
 		for (const w of ['notPublished', 'hidden', 'missing'] as const)
 			if (parts.some((p) => 'word' in p && p.word === w)) return { word: w };
@@ -151,7 +152,7 @@ async function checkTable(page: Page, plan: PlanJson, lang: Lang): Promise<numbe
 	const v = await shownView(page);
 	const cells = await page.locator('table.explore-table tbody td').evaluateAll((tds) =>
 		tds.map((td) => ({
-			unit: td.closest('tr')!.getAttribute('data-unit')!,
+			unit: td.getAttribute('data-unit')!,
 			category: td.getAttribute('data-category')!,
 			text: td.querySelector('.value')!.textContent!.trim()
 		}))
