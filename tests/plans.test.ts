@@ -269,6 +269,35 @@ describe('plan pages', () => {
 		}
 	});
 
+	test('data pages list every published file with its manifest size, and each downloads those bytes', async () => {
+		for (const p of others.filter((x) => existsSync(join(published(x.id), 'manifest.json')))) {
+			const manifest = JSON.parse(readFileSync(join(published(p.id), 'manifest.json'), 'utf8')) as {
+				files: { path: string; bytes: number }[];
+				tables: { files: { path: string; bytes: number }[]; columns: { name: string }[] }[];
+			};
+			const files = [...manifest.tables.flatMap((t) => t.files), ...manifest.files];
+			const { page } = await visit(`ke-hoach/${p.id}/du-lieu/`);
+			try {
+				const listed = await page.locator('table.files tbody tr').evaluateAll((trs) =>
+					trs.map((tr) => ({
+						path: tr.getAttribute('data-file'),
+						bytes: Number(tr.getAttribute('data-bytes')),
+						href: (tr.querySelector('a') as HTMLAnchorElement).href
+					}))
+				);
+				expect(listed.map((f) => [f.path, f.bytes])).toEqual(files.map((f) => [f.path, f.bytes]));
+				for (const f of listed) {
+					const body = await (await fetch(f.href)).arrayBuffer();
+					expect(body.byteLength, f.path!).toBe(f.bytes);
+				}
+				const columns = manifest.tables.flatMap((t) => t.columns.map((c) => c.name));
+				expect(await page.locator('table.dictionary tbody tr').count()).toBe(columns.length);
+			} finally {
+				await page.close();
+			}
+		}
+	});
+
 	test('maps draw one shape per unit of the level, with a table of the same units', async () => {
 		for (const p of others.filter(hasMap)) {
 			const level = [...p.geography.levels]
