@@ -125,6 +125,10 @@ describe('build output (Node, no browser)', () => {
 			/^data\/(?!manifest\.json$)[^/]+\.(csv|json|parquet)$/
 		],
 		['boundary licence and notes', /^data\/geo\/.+\.(md|txt)$/],
+		[
+			"the other plans' published folders (general runtime): fetched when downloaded",
+			/^plan-data\//
+		],
 		['social preview images: read by link previews, not by the site', /^og\//],
 		[
 			'the worker itself; the version file SvelteKit polls',
