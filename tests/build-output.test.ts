@@ -118,7 +118,6 @@ describe('build output (Node, no browser)', () => {
 			'the other plans’ pages and templates: cached when first visited',
 			/^(en\/)?ke-hoach\/[^/]+\//
 		],
-		['the other plans’ published files: fetched when downloaded', /^plan-data\//],
 		["the explorer's early views: cached when first fetched", /^data\/explorer\//],
 		[
 			'published tables: fetched when downloaded',
