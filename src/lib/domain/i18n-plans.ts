@@ -8,6 +8,7 @@ import type { Verdict } from './plan/verdicts';
 
 const vi = {
 	navPlans: plansNavLabel.vi,
+	siteTitle: 'Theo dõi các kế hoạch hỗ trợ trẻ em khuyết tật',
 	catalogueTitle: 'Các kế hoạch được theo dõi',
 	catalogueLead:
 		'Mỗi kế hoạch hỗ trợ trẻ em khuyết tật mà trang này theo dõi, với cơ quan ban hành, văn bản, giai đoạn, địa bàn và tình trạng các chỉ tiêu.',
@@ -154,6 +155,7 @@ type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
 	navPlans: plansNavLabel.en,
+	siteTitle: 'Monitoring plans for children with disabilities',
 	catalogueTitle: 'Plans tracked',
 	catalogueLead:
 		'Each plan supporting children with disabilities that this site tracks, with its issuer, document, period, area and the state of its targets.',
