@@ -217,6 +217,37 @@ describe('plan pages', () => {
 		}
 	});
 
+	test('trend lines break at a hidden or missing year: one stroke per run of published values', async () => {
+		let checked = 0;
+		for (const p of others) {
+			const data = indicatorsOf(p.id);
+			if (!data) continue;
+			const years = [...new Set(data.flatMap((d) => d.series.map((s) => s.year)))].sort();
+			if (years.length < 2) continue;
+			const { page } = await visit(`ke-hoach/${p.id}/`);
+			try {
+				for (const ind of p.indicators.filter((i) => i.kind === 'rate')) {
+					const series = data.find((d) => d.id === ind.id)?.series ?? [];
+					const values = years.map(
+						(y) =>
+							series.find((s) => s.unit_code === p.geography.area.code && s.year === y)?.value ??
+							null
+					);
+					const runs = values.filter((v, i) => v !== null && (i === 0 || values[i - 1] === null));
+					const d = await page
+						.locator(`figure[data-indicator="${ind.id}"] svg path.value-line`)
+						.first()
+						.getAttribute('d');
+					expect((d ?? '').match(/M/g)?.length ?? 0, `${p.id} ${ind.id}`).toBe(runs.length);
+					checked++;
+				}
+			} finally {
+				await page.close();
+			}
+		}
+		expect(checked).toBeGreaterThan(0);
+	});
+
 	test('unit pages print every published value of the unit, hidden ones as "Đã ẩn"', async () => {
 		const data = indicatorsOf(unitPlan.id);
 		let hiddenSeen = 0;
