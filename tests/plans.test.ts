@@ -370,5 +370,15 @@ describe('plan pages', () => {
 			expect(response.status, `/${path}`).toBe(200);
 			await response.arrayBuffer();
 		}
+		// their header keeps its sections and gains the catalogue, in both languages
+		for (const [path, words] of [
+			['', 'Các kế hoạch'],
+			['en/', 'Plans']
+		]) {
+			const html = await (await fetch(new URL(path, baseURL))).text();
+			const nav = /<ul class="nav-list[^"]*">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+			expect(nav.match(/<li/g)?.length, `/${path}`).toBe(5);
+			expect(nav).toMatch(new RegExp(`ke-hoach/"[^>]*>${words}</a>`));
+		}
 	});
 });
