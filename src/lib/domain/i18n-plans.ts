@@ -137,7 +137,8 @@ const vi = {
 	embedTitle: 'Chỉ tiêu và đánh giá',
 	embedFull: 'Xem đầy đủ trên trang theo dõi',
 	embedCode: 'Mã nhúng',
-	embedCodeLead: 'Dán đoạn mã này vào trang của bạn để hiện bảng chỉ tiêu (không cần JavaScript).',
+	embedCodeLead:
+		'Dán đoạn mã này vào trang của bạn để hiện bảng chỉ tiêu; dòng script (không bắt buộc) cho khung vừa với nội dung.',
 	embedPreview: 'Xem bản nhúng',
 	cls_met: 'Đạt mục tiêu',
 	cls_near: 'Thiếu đến 10 điểm %',
@@ -284,7 +285,8 @@ const en: Record<Key, string> = {
 	embedTitle: 'Targets and verdicts',
 	embedFull: 'See it all on the tracking site',
 	embedCode: 'Embed code',
-	embedCodeLead: 'Paste this into your page to show the targets table (no JavaScript needed).',
+	embedCodeLead:
+		'Paste this into your page to show the targets table; the script line (optional) fits the frame to its content.',
 	embedPreview: 'Preview the embed',
 	cls_met: 'Target met',
 	cls_near: 'Up to 10 points short',
