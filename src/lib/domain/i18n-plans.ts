@@ -3,12 +3,12 @@
  * two can change independently. A missing English entry is a type error.
  */
 import type { Lang } from './breakdowns';
-import { plansNavLabel } from './i18n-plans-nav';
+import { plansNavLabel, plansSiteTitle } from './i18n-plans-nav';
 import type { Verdict } from './plan/verdicts';
 
 const vi = {
 	navPlans: plansNavLabel.vi,
-	siteTitle: 'Theo dõi các kế hoạch hỗ trợ trẻ em khuyết tật',
+	siteTitle: plansSiteTitle.vi,
 	catalogueTitle: 'Các kế hoạch được theo dõi',
 	catalogueLead:
 		'Mỗi kế hoạch hỗ trợ trẻ em khuyết tật mà trang này theo dõi, với cơ quan ban hành, văn bản, giai đoạn, địa bàn và tình trạng các chỉ tiêu.',
@@ -156,7 +156,7 @@ type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
 	navPlans: plansNavLabel.en,
-	siteTitle: 'Monitoring plans for children with disabilities',
+	siteTitle: plansSiteTitle.en,
 	catalogueTitle: 'Plans tracked',
 	catalogueLead:
 		'Each plan supporting children with disabilities that this site tracks, with its issuer, document, period, area and the state of its targets.',
