@@ -165,6 +165,30 @@ describe('plan pages', () => {
 		}
 	});
 
+	test('the home plan’s catalogue status is its overview’s phase verdicts, counted', async () => {
+		const home = await visit('');
+		const verdicts = await home.page
+			.locator('table.verdicts td[data-phase] .status[data-status]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')!));
+		await home.page.close();
+		const expected: Record<string, number> = {};
+		for (const v of verdicts) expected[v] = (expected[v] ?? 0) + 1;
+		const { page } = await visit('ke-hoach/');
+		try {
+			const shown = await page
+				.locator(`article[data-plan="${homeId}"] li[data-status]`)
+				.evaluateAll((els) =>
+					Object.fromEntries(
+						els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))])
+					)
+				);
+			expect(verdicts.length).toBeGreaterThan(0);
+			expect(shown).toEqual(expected);
+		} finally {
+			await page.close();
+		}
+	});
+
 	test('overviews print the published value judged beside each target, and the plan’s words', async () => {
 		for (const p of others) {
 			const data = indicatorsOf(p.id);
