@@ -118,13 +118,16 @@ describe('build output (Node, no browser)', () => {
 			'the other plans’ pages and templates: cached when first visited',
 			/^(en\/)?ke-hoach\/[^/]+\//
 		],
-		['the other plans’ published files: fetched when downloaded', /^plan-data\//],
 		["the explorer's early views: cached when first fetched", /^data\/explorer\//],
 		[
 			'published tables: fetched when downloaded',
 			/^data\/(?!manifest\.json$)[^/]+\.(csv|json|parquet)$/
 		],
 		['boundary licence and notes', /^data\/geo\/.+\.(md|txt)$/],
+		[
+			"the other plans' published folders (general runtime): fetched when downloaded",
+			/^plan-data\//
+		],
 		['social preview images: read by link previews, not by the site', /^og\//],
 		[
 			'the worker itself; the version file SvelteKit polls',

@@ -127,6 +127,8 @@ describe('plan pages', () => {
 			expect.soft(status, 'HTTP status').toBe(200);
 			expect.soft(errors, 'console errors').toEqual([]);
 			if (axed(path, i)) expect.soft(await runAxe(page), 'axe violations').toEqual([]);
+			// another plan's page never names the home plan's area (header, footer, link previews)
+			if (!/ke-hoach\/$/.test(path)) expect.soft(await page.content()).not.toContain('Kon Tum');
 			expect.soft(foreign.slice(before), 'requests to other origins').toEqual([]);
 		} finally {
 			await page.close();
@@ -160,6 +162,30 @@ describe('plan pages', () => {
 			} finally {
 				await page.close();
 			}
+		}
+	});
+
+	test('the home plan’s catalogue status is its overview’s phase verdicts, counted', async () => {
+		const home = await visit('');
+		const verdicts = await home.page
+			.locator('table.verdicts td[data-phase] .status[data-status]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')!));
+		await home.page.close();
+		const expected: Record<string, number> = {};
+		for (const v of verdicts) expected[v] = (expected[v] ?? 0) + 1;
+		const { page } = await visit('ke-hoach/');
+		try {
+			const shown = await page
+				.locator(`article[data-plan="${homeId}"] li[data-status]`)
+				.evaluateAll((els) =>
+					Object.fromEntries(
+						els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))])
+					)
+				);
+			expect(verdicts.length).toBeGreaterThan(0);
+			expect(shown).toEqual(expected);
+		} finally {
+			await page.close();
 		}
 	});
 
@@ -212,6 +238,37 @@ describe('plan pages', () => {
 				await page.close();
 			}
 		}
+	});
+
+	test('trend lines break at a hidden or missing year: one stroke per run of published values', async () => {
+		let checked = 0;
+		for (const p of others) {
+			const data = indicatorsOf(p.id);
+			if (!data) continue;
+			const years = [...new Set(data.flatMap((d) => d.series.map((s) => s.year)))].sort();
+			if (years.length < 2) continue;
+			const { page } = await visit(`ke-hoach/${p.id}/`);
+			try {
+				for (const ind of p.indicators.filter((i) => i.kind === 'rate')) {
+					const series = data.find((d) => d.id === ind.id)?.series ?? [];
+					const values = years.map(
+						(y) =>
+							series.find((s) => s.unit_code === p.geography.area.code && s.year === y)?.value ??
+							null
+					);
+					const runs = values.filter((v, i) => v !== null && (i === 0 || values[i - 1] === null));
+					const d = await page
+						.locator(`figure[data-indicator="${ind.id}"] svg path.value-line`)
+						.first()
+						.getAttribute('d');
+					expect((d ?? '').match(/M/g)?.length ?? 0, `${p.id} ${ind.id}`).toBe(runs.length);
+					checked++;
+				}
+			} finally {
+				await page.close();
+			}
+		}
+		expect(checked).toBeGreaterThan(0);
 	});
 
 	test('unit pages print every published value of the unit, hidden ones as "Đã ẩn"', async () => {
@@ -269,6 +326,35 @@ describe('plan pages', () => {
 		}
 	});
 
+	test('data pages list every published file with its manifest size, and each downloads those bytes', async () => {
+		for (const p of others.filter((x) => existsSync(join(published(x.id), 'manifest.json')))) {
+			const manifest = JSON.parse(readFileSync(join(published(p.id), 'manifest.json'), 'utf8')) as {
+				files: { path: string; bytes: number }[];
+				tables: { files: { path: string; bytes: number }[]; columns: { name: string }[] }[];
+			};
+			const files = [...manifest.tables.flatMap((t) => t.files), ...manifest.files];
+			const { page } = await visit(`ke-hoach/${p.id}/du-lieu/`);
+			try {
+				const listed = await page.locator('table.files tbody tr').evaluateAll((trs) =>
+					trs.map((tr) => ({
+						path: tr.getAttribute('data-file'),
+						bytes: Number(tr.getAttribute('data-bytes')),
+						href: (tr.querySelector('a') as HTMLAnchorElement).href
+					}))
+				);
+				expect(listed.map((f) => [f.path, f.bytes])).toEqual(files.map((f) => [f.path, f.bytes]));
+				for (const f of listed) {
+					const body = await (await fetch(f.href)).arrayBuffer();
+					expect(body.byteLength, f.path!).toBe(f.bytes);
+				}
+				const columns = manifest.tables.flatMap((t) => t.columns.map((c) => c.name));
+				expect(await page.locator('table.dictionary tbody tr').count()).toBe(columns.length);
+			} finally {
+				await page.close();
+			}
+		}
+	});
+
 	test('maps draw one shape per unit of the level, with a table of the same units', async () => {
 		for (const p of others.filter(hasMap)) {
 			const level = [...p.geography.levels]
@@ -306,6 +392,16 @@ describe('plan pages', () => {
 			const response = await fetch(new URL(path, baseURL));
 			expect(response.status, `/${path}`).toBe(200);
 			await response.arrayBuffer();
+		}
+		// their header keeps its sections and gains the catalogue, in both languages
+		for (const [path, words] of [
+			['', 'Các kế hoạch'],
+			['en/', 'Plans']
+		]) {
+			const html = await (await fetch(new URL(path, baseURL))).text();
+			const nav = /<ul class="nav-list[^"]*">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+			expect(nav.match(/<li/g)?.length, `/${path}`).toBe(5);
+			expect(nav).toMatch(new RegExp(`ke-hoach/"[^>]*>${words}</a>`));
 		}
 	});
 });

@@ -3,11 +3,12 @@
  * two can change independently. A missing English entry is a type error.
  */
 import type { Lang } from './breakdowns';
-import { plansNavLabel } from './i18n-plans-nav';
+import { plansNavLabel, plansSiteTitle } from './i18n-plans-nav';
 import type { Verdict } from './plan/verdicts';
 
 const vi = {
 	navPlans: plansNavLabel.vi,
+	siteTitle: plansSiteTitle.vi,
 	catalogueTitle: 'Các kế hoạch được theo dõi',
 	catalogueLead:
 		'Mỗi kế hoạch hỗ trợ trẻ em khuyết tật mà trang này theo dõi, với cơ quan ban hành, văn bản, giai đoạn, địa bàn và tình trạng các chỉ tiêu.',
@@ -137,7 +138,8 @@ const vi = {
 	embedTitle: 'Chỉ tiêu và đánh giá',
 	embedFull: 'Xem đầy đủ trên trang theo dõi',
 	embedCode: 'Mã nhúng',
-	embedCodeLead: 'Dán đoạn mã này vào trang của bạn để hiện bảng chỉ tiêu (không cần JavaScript).',
+	embedCodeLead:
+		'Dán đoạn mã này vào trang của bạn để hiện bảng chỉ tiêu; dòng script (không bắt buộc) cho khung vừa với nội dung.',
 	embedPreview: 'Xem bản nhúng',
 	cls_met: 'Đạt mục tiêu',
 	cls_near: 'Thiếu đến 10 điểm %',
@@ -155,6 +157,7 @@ type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
 	navPlans: plansNavLabel.en,
+	siteTitle: plansSiteTitle.en,
 	catalogueTitle: 'Plans tracked',
 	catalogueLead:
 		'Each plan supporting children with disabilities that this site tracks, with its issuer, document, period, area and the state of its targets.',
@@ -284,7 +287,8 @@ const en: Record<Key, string> = {
 	embedTitle: 'Targets and verdicts',
 	embedFull: 'See it all on the tracking site',
 	embedCode: 'Embed code',
-	embedCodeLead: 'Paste this into your page to show the targets table (no JavaScript needed).',
+	embedCodeLead:
+		'Paste this into your page to show the targets table; the script line (optional) fits the frame to its content.',
 	embedPreview: 'Preview the embed',
 	cls_met: 'Target met',
 	cls_near: 'Up to 10 points short',

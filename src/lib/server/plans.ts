@@ -9,7 +9,8 @@ import path from 'node:path';
 import { loadPlan } from '$lib/domain/plan/load';
 import type { PlanSpec } from '$lib/domain/plan/types';
 import type { PublishedIndicators } from '$lib/domain/plan/verdicts';
-import { parseUnitsCsv, type UnitRow } from '$lib/domain/plan/plan-units';
+import type { UnitRow } from '$lib/domain/plan/plan-units';
+import { parseUnitList } from '$lib/domain/plan/unit-list';
 import type { PublishedParts } from '$lib/domain/plan/plan-model';
 import type { Manifest, Row } from '$lib/domain/published';
 
@@ -71,19 +72,40 @@ function readPublished(id: string, spec: PlanSpec): PublishedPlan | null {
 	};
 }
 
-/** The unit list: as published, else the plan's own list, else the plan's area alone. */
+/**
+ * The unit list: as published, else the plan's own list, else the plan's area alone. Read with
+ * the engine's parser (the one the pipeline checks lists with); a list in another format (the home
+ * plan's older one) is passed over.
+ */
 function readUnits(id: string, spec: PlanSpec): UnitRow[] {
 	const published = path.join(publishedDir, id, 'units.csv');
 	const own = spec.geography.unitsFile ? path.join(root, spec.geography.unitsFile) : null;
+	const levels = spec.geography.levels.map((l) => l.id);
 	for (const file of [published, own])
 		if (file && existsSync(file)) {
-			const units = parseUnitsCsv(readFileSync(file, 'utf8'));
-			if (units) return units;
+			const { versions, issues } = parseUnitList(readFileSync(file, 'utf8'), file, levels);
+			if (issues.length === 0 && versions.length > 0)
+				return versions.map((v) => ({
+					code: v.code,
+					name: v.name,
+					type: v.type,
+					level: v.level,
+					parent: v.parent ?? '',
+					from: v.validFrom ?? '',
+					to: v.validTo ?? ''
+				}));
 		}
-	const top = spec.geography.levels[0].id;
 	const area = spec.geography.area;
 	return [
-		{ code: area.code, name: area.name.vi, type: '', level: top, parent: '', from: '', to: '' }
+		{
+			code: area.code,
+			name: area.name.vi,
+			type: '',
+			level: levels[0],
+			parent: '',
+			from: '',
+			to: ''
+		}
 	];
 }
 

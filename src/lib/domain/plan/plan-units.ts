@@ -1,6 +1,7 @@
 /**
  * A plan's unit list as the pages read it (contract §1: code,name,type,level,parent,valid_from,
- * valid_to; a code may have several versions). Pure: the server reads the file, this shapes it.
+ * valid_to; a code may have several versions), parsed by unit-list.ts. Pure: the server reads the
+ * file, this shapes it for the pages (each code's latest version, children, versions).
  */
 import type { PlanSpec } from './types';
 
@@ -13,50 +14,6 @@ export interface UnitRow {
 	/** ISO dates, inclusive; '' = open */
 	from: string;
 	to: string;
-}
-
-const HEADER = ['code', 'name', 'type', 'level', 'parent', 'valid_from', 'valid_to'];
-
-/** Splits one CSV line (quoted cells, doubled quotes). */
-function cells(line: string): string[] {
-	const out: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i];
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') ((cell += '"'), i++);
-			else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') (out.push(cell), (cell = ''));
-		else cell += ch;
-	}
-	out.push(cell);
-	return out;
-}
-
-/** The rows of a units.csv in the contract's format; null when the header is another one. */
-export function parseUnitsCsv(text: string): UnitRow[] | null {
-	const lines = text
-		.replace(/^\uFEFF/, '')
-		.split(/\r?\n/)
-		.filter((l) => l.trim() !== '' && !l.startsWith('#'));
-	const header = cells(lines[0] ?? '');
-	if (HEADER.some((h) => !header.includes(h))) return null;
-	const at = (name: string) => header.indexOf(name);
-	return lines.slice(1).map((line) => {
-		const c = cells(line);
-		return {
-			code: c[at('code')] ?? '',
-			name: c[at('name')] ?? '',
-			type: c[at('type')] ?? '',
-			level: c[at('level')] ?? '',
-			parent: c[at('parent')] ?? '',
-			from: c[at('valid_from')] ?? '',
-			to: c[at('valid_to')] ?? ''
-		};
-	});
 }
 
 const validOn = (u: UnitRow, day: string) =>

@@ -29,13 +29,13 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 let n = 0;
 /** The fixture's dataset with one file edited (or added), run into the published folder. */
-async function runWith(file: string, edit: (text: string) => string) {
+async function runWith(file: string, edit: (text: string) => string, to = out) {
 	const ds = path.join(tmp, `dataset-${n++}`);
 	await cp(`${FIXTURE}/dataset`, ds, { recursive: true });
 	const full = path.join(ds, file);
 	const text = await readFile(full, 'utf8').catch(() => '');
 	await writeFile(full, edit(text));
-	return runPlanPipeline({ root: '.', planFile: `${FIXTURE}/plan.json`, datasets: ds, out });
+	return runPlanPipeline({ root: '.', planFile: `${FIXTURE}/plan.json`, datasets: ds, out: to });
 }
 
 beforeAll(async () => {
@@ -138,6 +138,27 @@ describe('bad inputs are refused, naming file, row and column; the last good fol
 			expect(hit!.message.vi.length).toBeGreaterThan(10);
 			expect(await snapshot(out)).toEqual(before);
 		});
+});
+
+describe('a unit name that is not the list’s', () => {
+	it('is a warning naming file, row and column; the data is published', async () => {
+		const other = path.join(tmp, 'published-warning');
+		const r = await runWith(
+			'units-2023.csv',
+			(t) => t.replace('W3,Phường Ba,', 'W3,Phường Bốn,'),
+			other
+		);
+		expect(r.ok).toBe(true);
+		expect(r.issues).toEqual([
+			expect.objectContaining({
+				severity: 'warning',
+				row: 6,
+				column: 'unit_name',
+				value: 'Phường Bốn'
+			})
+		]);
+		expect((await snapshot(other))['cube_kids.csv']).toBe(before['cube_kids.csv']);
+	});
 });
 
 describe('an .xlsx report reads like its CSV', () => {

@@ -35,7 +35,7 @@ export function reportingRows(
 							: onTime(submitted, due, duty.strict)
 								? 'on_time'
 								: 'late'
-						: (due ?? `${year}-12-31`) < asOf
+						: overdue(due, year, duty.strict, asOf)
 							? 'missing'
 							: 'not_due';
 				rows.push({
@@ -50,4 +50,10 @@ export function reportingRows(
 		}
 	}
 	return rows;
+}
+
+/** Nothing received and the time is up: on the due date itself when "trước ngày" (strict). */
+function overdue(due: string | null, year: number, strict: boolean, asOf: string): boolean {
+	if (due === null) return `${year}-12-31` < asOf;
+	return strict ? due <= asOf : due < asOf;
 }

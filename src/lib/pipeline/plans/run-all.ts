@@ -15,7 +15,11 @@ export interface PlanRun {
 	result: PlanPipelineResult;
 }
 
-export async function runAllPlans(root: string): Promise<PlanRun[]> {
+export async function runAllPlans(
+	root: string,
+	/** where the plans' folders go (default static/plan-data) */
+	outRoot = 'static/plan-data'
+): Promise<PlanRun[]> {
 	const runs: PlanRun[] = [];
 	const files = (await readdir(path.join(root, 'data/plans')))
 		.filter((f) => f.endsWith('.json'))
@@ -31,7 +35,11 @@ export async function runAllPlans(root: string): Promise<PlanRun[]> {
 		// a plan file that cannot be read still runs, so its errors are reported
 		if (typeof id === 'string' && !existsSync(path.join(root, 'data/datasets', id))) continue;
 		const started = performance.now();
-		const result = await runPlanPipeline({ root, planFile });
+		const result = await runPlanPipeline({
+			root,
+			planFile,
+			out: typeof id === 'string' ? path.resolve(root, outRoot, id) : undefined
+		});
 		runs.push({
 			planFile,
 			id: typeof id === 'string' ? id : f,

@@ -27,6 +27,7 @@ export interface UnitRow {
 }
 
 const MAX_ISSUES = 100;
+const fold = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const validDay = (v: string) => {
 	const t = Date.parse(`${v}T00:00:00Z`);
@@ -44,7 +45,14 @@ export function validateFiles(
 	for (const f of files) {
 		const own: IntakeIssue[] = [];
 		let unlisted = 0;
-		const add = (row: number, column: string, value: string, vi: string, en: string) => {
+		const add = (
+			row: number,
+			column: string,
+			value: string,
+			vi: string,
+			en: string,
+			level: 'error' | 'warning' = 'error'
+		) => {
 			if (own.length >= MAX_ISSUES) unlisted++;
 			else
 				own.push({
@@ -53,7 +61,7 @@ export function validateFiles(
 					row,
 					column,
 					value,
-					severity: 'error',
+					severity: level,
 					message: { vi, en }
 				});
 		};
@@ -114,6 +122,17 @@ export function validateFiles(
 					code,
 					`${unit.name} là đơn vị cấp trên (có đơn vị trực thuộc): báo cáo theo từng đơn vị cấp dưới cùng; số cấp trên được cộng tự động.`,
 					`${unit.name} is an upper unit (it has units under it): report per bottom unit; upper totals are summed automatically.`
+				);
+			// a name that is not the list's for the code: the code may be the wrong one (a warning)
+			const name = get('unit_name');
+			if (unit && name !== '' && fold(name) !== fold(unit.name))
+				add(
+					line,
+					'unit_name',
+					name,
+					`Tên khác với danh sách cho mã ${code} ("${unit.name}"): kiểm tra lại mã đơn vị.`,
+					`The name differs from the list's for code ${code} ("${unit.name}"): check the unit code.`,
+					'warning'
 				);
 			const year = get('year');
 			if (year !== String(f.year))
