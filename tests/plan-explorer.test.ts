@@ -252,7 +252,13 @@ describe('plan explorers', () => {
 			const { page, errors, status } = await visit(path);
 			try {
 				expect(status).toBe(200);
-				// the overview's nav links here
+				// the page hydrates: its HTML (page data included) names no other plan
+				const html = await (await context.request.get(new URL(path, baseURL).href)).text();
+				expect(html).not.toContain('Kon Tum');
+				// the plan's nav links here, marked as the page shown
+				expect(await page.locator('.plan-nav a[aria-current="page"]').getAttribute('href')).toMatch(
+					/phan-tich\/$/
+				);
 				await checkTable(page, plan, lang);
 				expect.soft(await runAxe(page), 'axe violations').toEqual([]);
 				expect.soft(errors, 'console errors').toEqual([]);
