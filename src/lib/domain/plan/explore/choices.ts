@@ -56,7 +56,8 @@ export function normaliseQuery(
 			dropped.push(b);
 		}
 	if (depthOf({ split, filters }) > depth) {
-		dropped.push(split);
+		// the default split goes without a word; one the analyst asked for is named
+		if (raw.split !== undefined) dropped.push(split);
 		split = '';
 	}
 	const q: ExploreQuery = { choice: choice.key, year, level, unit: '', split, filters };

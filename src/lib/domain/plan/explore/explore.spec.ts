@@ -204,7 +204,9 @@ describe('explorer queries', () => {
 	});
 
 	test('a level that publishes totals only drops the split, and lists the units of the year', () => {
-		const { query, dropped } = normaliseQuery(model, { level: 'group' });
+		// the default split goes silently; a split asked for is named
+		expect(normaliseQuery(model, { level: 'group' }).dropped).toEqual([]);
+		const { query, dropped } = normaliseQuery(model, { level: 'group', split: 'sex' });
 		expect(dropped).toEqual(['sex']);
 		expect(query.split).toBe('');
 		const r = runQuery(model, data, query);
@@ -329,10 +331,11 @@ describe('explorer model from a plan file and its manifest', () => {
 				protectedMeasures: ['children', 'accessed']
 			}
 		]);
-		expect(m.choices.map((c) => [c.key, c.breakdowns])).toEqual([
-			['r:access', ['sex']],
-			['m:children', ['sex']],
-			['m:accessed', ['sex']]
+		expect(m.choices.map((c) => [c.key, c.breakdowns, c.label.vi])).toEqual([
+			['r:access', ['sex'], 'Tiếp cận'],
+			// the population's first count takes its name; another, the rate it is part of
+			['m:children', ['sex'], 'TEKT'],
+			['m:accessed', ['sex'], 'Tử số của: Tiếp cận']
 		]);
 		// the fixture's levels are ward and group; only levels with units are offered
 		expect(m.levels.map((l) => l.id)).toEqual(['group']);

@@ -64,6 +64,35 @@ export interface ExploreModel {
 
 const cubePrefix = 'cube_';
 
+const numeratorOf: Label = { vi: 'Tử số của', en: 'Numerator of' };
+const denominatorOf: Label = { vi: 'Mẫu số của', en: 'Denominator of' };
+const prefixed = (p: Label, l: Label): Label => ({
+	vi: `${p.vi}: ${l.vi}`,
+	en: `${p.en}: ${l.en}`
+});
+
+/**
+ * A measure's name in the plan's own words: its label; else the count indicator of it alone;
+ * else its population's name when it is that population's first count; else the rate it is the
+ * numerator (or denominator) of. Undefined: only the manifest's column label is left.
+ */
+export function measureLabel(spec: PlanSpec, m: string): Label | undefined {
+	const measure = spec.measures.find((x) => x.id === m);
+	if (measure?.label) return measure.label;
+	const counted = spec.indicators.find(
+		(i) => i.kind === 'count' && i.measure.length === 1 && i.measure[0] === m
+	);
+	if (counted) return counted.label;
+	const population = spec.populations.find((p) => p.id === measure?.population);
+	const first = spec.measures.find((x) => x.population === population?.id && x.type === 'count');
+	if (population && first?.id === m) return population.label;
+	for (const side of ['numerator', 'denominator'] as const) {
+		const rate = spec.indicators.find((i) => i.kind === 'rate' && i[side].includes(m));
+		if (rate) return prefixed(side === 'numerator' ? numeratorOf : denominatorOf, rate.label);
+	}
+	return undefined;
+}
+
 /** The explorer's model; null when nothing is published or nothing can be explored. */
 export function exploreModel(
 	spec: PlanSpec,
@@ -118,20 +147,15 @@ export function exploreModel(
 		});
 	}
 	for (const t of tables)
-		for (const m of t.measures) {
-			const spelled = spec.measures.find((x) => x.id === m)?.label;
-			const counted = spec.indicators.find(
-				(i) => i.kind === 'count' && i.measure.length === 1 && i.measure[0] === m
-			)?.label;
+		for (const m of t.measures)
 			choices.push({
 				key: `m:${m}`,
 				kind: 'measure',
-				label: spelled ?? counted ?? manifestLabel(m) ?? { vi: m, en: m },
+				label: measureLabel(spec, m) ?? manifestLabel(m) ?? { vi: m, en: m },
 				numerator: [m],
 				denominator: [],
 				breakdowns: t.breakdowns
 			});
-		}
 	const years = [...(manifest.years ?? [])].sort((a, b) => a - b);
 	if (choices.length === 0 || years.length === 0) return null;
 	const listed = new Set(units.map((u) => u.level));
