@@ -88,7 +88,9 @@ function expectedCell(plan: PlanJson, v: View, unit: string, category: string | 
 					const bd = plan.breakdowns.find((x) => x.id === b)!;
 					return bd.overlapping
 						? bd.categories.every(
-								(c) => r[`${b}_${c.code}`] === (selection[b] === c.code ? '1' : 'all')
+								(c) =>
+									r[`${b}_${c.code}`] ===
+									(selection[b] === c.code ? '1' : selection[b] === `!${c.code}` ? '0' : 'all')
 							)
 						: r[b] === (selection[b] ?? 'all');
 				})
@@ -304,6 +306,15 @@ describe('plan explorers', () => {
 			expect(await page.getByTestId('explore-notes').textContent()).toContain(
 				'Đã ẩn: nhóm từ 1 đến 4 người'
 			);
+			// outside a group: children screened without an eye condition, restored from the address
+			await page.goto(
+				new URL(`ke-hoach/${plan.id}/phan-tich/?m=m%3Ascreened&s=&f.condition=!eye`, baseURL).href
+			);
+			await page.locator('table.explore-table[data-filters="condition=%21eye"]').waitFor();
+			expect(await page.locator('select[name="f.condition"] option:checked').textContent()).toMatch(
+				/^không có /
+			);
+			await checkTable(page, plan, 'vi');
 			expect(errors).toEqual([]);
 		} finally {
 			await page.close();

@@ -20,6 +20,7 @@ const vi = {
 	filters: 'Lọc theo phân tổ',
 	any: 'Tất cả',
 	inGroup: 'có',
+	notInGroup: 'không có',
 	noBreakdowns: 'Số liệu này không chia theo phân tổ.',
 	depthZero: 'Cấp {level} chỉ công bố tổng số, không chia theo phân tổ.',
 	depthSome:
@@ -43,7 +44,7 @@ const vi = {
 	by: 'theo',
 	download: 'Tải kết quả (CSV)',
 	csvHolds:
-		'Kết quả: {caption}. Mỗi dòng một đơn vị và một cột của bảng; cột phân tổ ghi nhóm ("all" là tất cả); status: value, hidden (đã ẩn), small_denominator (mẫu số nhỏ), not_published, missing.',
+		'Kết quả: {caption}. Mỗi dòng một đơn vị và một cột của bảng; cột phân tổ ghi nhóm ("all" là tất cả, "!x" là ngoài nhóm x); status: value, hidden (đã ẩn), small_denominator (mẫu số nhỏ), not_published, missing.',
 	loading: 'Đang tải số liệu…',
 	loadFailed: 'Không tải được số liệu. Hãy thử lại.',
 	noScript: 'Các bộ lọc cần JavaScript; bảng dưới đây là kết quả mặc định.',
@@ -69,6 +70,7 @@ const en: Record<Key, string> = {
 	filters: 'Filter by breakdown',
 	any: 'All',
 	inGroup: 'in',
+	notInGroup: 'not in',
 	noBreakdowns: 'These figures are not broken down.',
 	depthZero: 'The {level} level publishes totals only, with no breakdown.',
 	depthSome:
@@ -93,7 +95,7 @@ const en: Record<Key, string> = {
 	by: 'by',
 	download: 'Download the result (CSV)',
 	csvHolds:
-		'Result: {caption}. One line per unit and column of the table; breakdown columns give the group ("all" is everyone); status: value, hidden, small_denominator, not_published, missing.',
+		'Result: {caption}. One line per unit and column of the table; breakdown columns give the group ("all" is everyone, "!x" those outside group x); status: value, hidden, small_denominator, not_published, missing.',
 	loading: 'Loading the figures…',
 	loadFailed: 'The figures could not be loaded. Please try again.',
 	noScript: 'The filters need JavaScript; the table below is the default result.',

@@ -4,7 +4,7 @@
  * combinations that exist, and a query that asks for more (a shared link, a change of level)
  * drops breakdowns, saying which.
  */
-import { depthOf, rowUnits, type ExploreQuery } from './query';
+import { depthOf, NOT, rowUnits, type ExploreQuery } from './query';
 import type { ExploreChoice, ExploreModel } from './model';
 
 /** The plan's first rate indicator (else its first measure) by its first breakdown, latest year. */
@@ -38,9 +38,12 @@ export function normaliseQuery(
 	const choice = choiceOf(model, raw.choice ?? '') ?? choiceOf(model, d.choice)!;
 	const year = model.years.includes(raw.year ?? NaN) ? raw.year! : d.year;
 	const level = model.levels.some((l) => l.id === raw.level) ? raw.level! : d.level;
-	const known = (b: string, code: string) =>
-		choice.breakdowns.includes(b) &&
-		model.breakdowns.find((x) => x.id === b)!.categories.some((c) => c.code === code);
+	const known = (b: string, code: string) => {
+		const bd = model.breakdowns.find((x) => x.id === b);
+		if (!bd || !choice.breakdowns.includes(b)) return false;
+		const plain = bd.overlapping && code.startsWith(NOT) ? code.slice(NOT.length) : code;
+		return bd.categories.some((c) => c.code === plain);
+	};
 	const asked = raw.split === undefined ? d.split : raw.split;
 	let split = choice.breakdowns.includes(asked) ? asked : '';
 	const filters: Record<string, string> = {};

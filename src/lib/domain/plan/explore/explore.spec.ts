@@ -117,6 +117,7 @@ const data: ExploreData = {
 			kid('A', 'nu', 'all', 'all', 9, 5),
 			kid('A', 'all', '1', 'all', null, null),
 			kid('A', 'all', 'all', '1', 8, null),
+			kid('A', 'all', 'all', '0', 12, null),
 			kid('g1', 'all', 'all', 'all', 12, 8),
 			kid('g2', 'all', 'all', 'all', 8, 4)
 		]
@@ -192,6 +193,20 @@ describe('explorer queries', () => {
 			{ status: 'hidden' },
 			{ status: 'value', value: 8 }
 		]);
+	});
+
+	test('outside an overlapping group: its binary dim at 0 (12 children not in Y)', () => {
+		const { query } = normaliseQuery(model, {
+			choice: 'm:children',
+			split: '',
+			filters: { cond: '!y' }
+		});
+		expect(query.filters).toEqual({ cond: '!y' });
+		expect(runQuery(model, data, query).rows[0].cells).toEqual([{ status: 'value', value: 12 }]);
+		expect(describeQuery(model, query, 'vi')).toBe('Trẻ · 2023 · Phường · Tình trạng: không có Y');
+		expect(normaliseQuery(model, { split: '', filters: { sex: '!nam' } }).query.filters).toEqual(
+			{}
+		);
 	});
 
 	test('a combination deeper than the cube is not published, never summed from other rows', () => {

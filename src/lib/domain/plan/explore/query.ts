@@ -18,7 +18,7 @@ export interface ExploreQuery {
 	unit: string;
 	/** the breakdown whose categories become columns, or '' */
 	split: string;
-	/** breakdown id → the category kept (overlapping: the children in that group) */
+	/** breakdown id → the category kept (overlapping: the people in that group, `!code` outside it) */
 	filters: Record<string, string>;
 }
 
@@ -63,16 +63,22 @@ export function dimColumns(b: ExploreBreakdown): string[] {
 	return b.overlapping ? b.categories.map((c) => `${b.id}_${c.code}`) : [b.id];
 }
 
-/** Each dim column's value for a selection (breakdown → category); unselected dims are `all`. */
+/** An overlapping breakdown's filter for the people outside a group: `!<category>`. */
+export const NOT = '!';
+
+/**
+ * Each dim column's value for a selection (breakdown → category); unselected dims are `all`. An
+ * overlapping breakdown's category is its binary dim at 1, `!category` the same dim at 0.
+ */
 export function dimValues(
 	breakdowns: ExploreBreakdown[],
 	selection: Record<string, string>
 ): [string, string][] {
+	const binary = (b: string, code: string) =>
+		selection[b] === code ? '1' : selection[b] === `${NOT}${code}` ? '0' : ALL;
 	return breakdowns.flatMap((b) =>
 		b.overlapping
-			? b.categories.map(
-					(c) => [`${b.id}_${c.code}`, selection[b.id] === c.code ? '1' : ALL] as [string, string]
-				)
+			? b.categories.map((c) => [`${b.id}_${c.code}`, binary(b.id, c.code)] as [string, string])
 			: [[b.id, selection[b.id] ?? ALL] as [string, string]]
 	);
 }

@@ -4,13 +4,16 @@ import { formatNumber, formatPercent } from '../../format';
 import { xt, xtf } from '../../i18n-plans-explore';
 import { unitsIn } from '../plan-units';
 import type { ExploreModel } from './model';
-import type { CellResult, ExploreQuery, ExploreResult } from './query';
+import { NOT, type CellResult, type ExploreQuery, type ExploreResult } from './query';
 
-/** A breakdown's category as a filter reads: "Nam", or "có Mồ côi" for an overlapping group. */
+/** A breakdown's category as a filter reads: "Nam"; "có Mồ côi" / "không có Mồ côi" for an overlapping group. */
 export function categoryText(model: ExploreModel, b: string, code: string, lang: Lang): string {
 	const bd = model.breakdowns.find((x) => x.id === b)!;
-	const label = bd.categories.find((c) => c.code === code)?.label[lang] ?? code;
-	return bd.overlapping ? `${xt(lang, 'inGroup')} ${label}` : label;
+	const outside = bd.overlapping && code.startsWith(NOT);
+	const plain = outside ? code.slice(NOT.length) : code;
+	const label = bd.categories.find((c) => c.code === plain)?.label[lang] ?? code;
+	if (!bd.overlapping) return label;
+	return `${xt(lang, outside ? 'notInGroup' : 'inGroup')} ${label}`;
 }
 
 /** The result's caption: choice, year, level (and unit), split and filters. */
