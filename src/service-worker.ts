@@ -25,9 +25,15 @@ const staticFiles = files.filter(
 		/\/data\/(geo\/[^/]+\.geojson|manifest\.json)$/.test(f)
 );
 // Pages for offline reading: every prerendered page but the embeds and the English unit pages.
-// (The explorer's early views, data/explorer/<year>.json, are cached when first fetched.)
+// (The explorer's early views, data/explorer/<year>.json, are cached when first fetched; so are
+// the other plans' pages, /ke-hoach/<id>/…: hundreds of pages a Kon Tum reader does not need
+// offline; their catalogue, /ke-hoach/, is precached.)
 const pages = prerendered.filter(
-	(p) => !/\/embed\//.test(p) && !/^\/en\/don-vi\//.test(p) && !/\/data\/explorer\//.test(p)
+	(p) =>
+		!/\/embed\//.test(p) &&
+		!/^\/en\/don-vi\//.test(p) &&
+		!/\/data\/explorer\//.test(p) &&
+		!/^\/(en\/)?ke-hoach\/[^/]+\//.test(p)
 );
 const precache = [...shell, ...staticFiles, ...pages];
 

@@ -114,6 +114,10 @@ describe('build output (Node, no browser)', () => {
 		],
 		['embeds: they live in other sites', /^(en\/)?embed\/.+\/(index\.html|__data\.json)$/],
 		['English unit pages', /^en\/don-vi\//],
+		[
+			'the other plans’ pages and templates: cached when first visited',
+			/^(en\/)?ke-hoach\/[^/]+\//
+		],
 		["the explorer's early views: cached when first fetched", /^data\/explorer\//],
 		[
 			'published tables: fetched when downloaded',

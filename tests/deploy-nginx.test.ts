@@ -38,6 +38,8 @@ const TYPES: Record<string, RegExp> = {
 	'.csv': /^text\/csv; charset=utf-8$/,
 	'.geojson': /^application\/geo\+json; charset=utf-8$/,
 	'.parquet': /^application\/vnd\.apache\.parquet$/,
+	// the plans' report templates (/ke-hoach/<id>/mau/*.xlsx): Debian's mime.types knows it
+	'.xlsx': /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet$/,
 	'.md': /^text\/markdown; charset=utf-8$/,
 	'.txt': /^text\/plain; charset=utf-8$/,
 	'.webmanifest': /^application\/manifest\+json; charset=utf-8$/

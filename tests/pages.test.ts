@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, listPages, openPage, runAxe } from './browser';
 
 const baseURL = inject('baseURL');
-const pages = listPages(inject('buildDir'));
+// The plan pages (/ke-hoach/…, /embed/ke-hoach/…) are visited by tests/plans.test.ts, in one
+// shared browser context, with the same checks (status, console, requests, axe).
+const pages = listPages(inject('buildDir')).filter(
+	(p) => !/^\/(en\/)?(embed\/)?ke-hoach\//.test(p)
+);
 // The 224 unit pages and 56 indicator embeds share two templates: axe checks every 8th of them
 // (and every other page); all pages are still opened and checked for errors and requests.
 const repeated = (path: string) => /\/(don-vi|embed\/chi-so)\//.test(path);

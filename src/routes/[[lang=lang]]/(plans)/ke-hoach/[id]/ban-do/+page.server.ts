@@ -1,0 +1,4 @@
+import { mapPage } from '$lib/server/plan-pages';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => mapPage(params.id);

@@ -1,0 +1,4 @@
+import { dataPage } from '$lib/server/plan-pages';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => dataPage(params.id);
