@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type IntakeIssue } from '../domain/intake/messages';
 import { yearsWithChildren, type Cell } from '../domain/published';
 import { fixtureDir, hashTree, readCsvTable, readManifest } from './fixtures/published';
-import { xlsx } from './fixtures/xlsx';
+import { xlsx } from './xlsx-write';
 import { reportIssues, runPipeline, type PipelineResult } from './run';
 
 const root = process.cwd();

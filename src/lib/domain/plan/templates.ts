@@ -4,7 +4,6 @@
  * header, which the intake skips, and in the example's unit name), as CSV and as .xlsx.
  */
 import { toCsv } from '../csv';
-import { xlsxWorkbook } from '../xlsx';
 import type { Label } from '../breakdowns';
 import { intakeFormat } from './intake-format';
 import type { PlanSpec } from './types';
@@ -68,6 +67,7 @@ export function templateCsv(t: TemplateFile): string {
 	return toCsv(t.columns, [row], { notice: [EXAMPLE_NOTE] });
 }
 
-export function templateXlsx(t: TemplateFile): Uint8Array {
-	return xlsxWorkbook(t.name, [[`# ${EXAMPLE_NOTE}`], t.columns, t.example]);
+/** The template's rows for a spreadsheet: the note, the header, the example. */
+export function templateRows(t: TemplateFile): (string | number | null)[][] {
+	return [[`# ${EXAMPLE_NOTE}`], t.columns, t.example];
 }

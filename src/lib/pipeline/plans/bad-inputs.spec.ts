@@ -7,7 +7,7 @@ import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xlsx } from '../fixtures/xlsx';
+import { xlsx } from '../xlsx-write';
 import { runPlanPipeline } from './run';
 
 const FIXTURE = 'src/lib/pipeline/plans/fixtures/two-level';

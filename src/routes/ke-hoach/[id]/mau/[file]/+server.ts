@@ -3,7 +3,8 @@
  * /ke-hoach/<id>/mau/<file>.csv and .xlsx (one address for both languages: the files are bilingual).
  */
 import { error } from '@sveltejs/kit';
-import { templateCsv, templateFiles, templateXlsx } from '$lib/domain/plan/templates';
+import { templateCsv, templateFiles, templateRows } from '$lib/domain/plan/templates';
+import { xlsx } from '$lib/pipeline/xlsx-write';
 import { firstLeaf } from '$lib/domain/plan/plan-units';
 import { runtimePlans } from '$lib/server/plans';
 import type { EntryGenerator, RequestHandler } from './$types';
@@ -28,7 +29,7 @@ export const GET: RequestHandler = ({ params }) => {
 	if (!t || !match) error(404, 'Unknown template');
 	if (match[2] === 'csv')
 		return new Response(templateCsv(t), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
-	return new Response(templateXlsx(t) as BodyInit, {
+	return new Response(xlsx([{ name: t.name, rows: templateRows(t) }]) as BodyInit, {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 		}
