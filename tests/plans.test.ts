@@ -156,8 +156,21 @@ describe('plan pages', () => {
 						counts.reduce((a, b) => a + b, 0),
 						p.id
 					).toBe(targets);
-					if (!existsSync(join(published(p.id), 'manifest.json')) && p.id !== homeId)
+					const manifestFile =
+						p.id === homeId
+							? join(buildDir, 'data', 'manifest.json')
+							: join(published(p.id), 'manifest.json');
+					if (!existsSync(manifestFile) && p.id !== homeId)
 						await expect.poll(() => entry.getByTestId('no-data-yet').count()).toBe(1);
+					// verdicts on illustrative figures say so where they are read, as the manifest says
+					else {
+						const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+						const basis = (await entry.locator('[data-field="basis"]').textContent()) ?? '';
+						expect(
+							basis.includes(lang === 'vi' ? 'Dữ liệu minh họa' : 'Illustrative data'),
+							p.id
+						).toBe(manifest.illustrative);
+					}
 				}
 			} finally {
 				await page.close();

@@ -28,6 +28,8 @@ const vi = {
 	open: 'Xem kế hoạch',
 	noDataYet: 'Chưa có số liệu',
 	noDataPublished: 'Chưa công bố số liệu: các chỉ tiêu chưa được đánh giá.',
+	judgedOn: 'Đánh giá trên số liệu năm',
+	asOfShort: 'số liệu đến ngày',
 	noDataYetLead:
 		'Kế hoạch này chưa có số liệu được công bố: các chỉ tiêu dưới đây là của kế hoạch, chưa được đánh giá.',
 	homePlanNote: 'Kế hoạch mà trang chủ theo dõi',
@@ -177,6 +179,8 @@ const en: Record<Key, string> = {
 	open: 'Open the plan',
 	noDataYet: 'No data yet',
 	noDataPublished: 'No data published yet: the targets are not judged.',
+	judgedOn: 'Judged on the figures of',
+	asOfShort: 'data as of',
 	noDataYetLead:
 		'No data has been published for this plan yet: the targets below are the plan’s, not yet judged.',
 	homePlanNote: 'The plan the home page tracks',
