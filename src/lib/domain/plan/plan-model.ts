@@ -192,3 +192,8 @@ export function planOverview(
 		duties: dutyStates(spec, reporting)
 	};
 }
+
+/** "2018–2025", or "2024" for a one-year plan. */
+export function periodText(years: { first: number; last: number }): string {
+	return years.first === years.last ? String(years.first) : `${years.first}–${years.last}`;
+}
