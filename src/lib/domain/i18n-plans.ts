@@ -5,6 +5,7 @@
 import type { Lang } from './breakdowns';
 import { plansNavLabel, plansSiteTitle } from './i18n-plans-nav';
 import type { Verdict } from './plan/verdicts';
+import { statusLabel } from './i18n';
 
 const vi = {
 	navPlans: plansNavLabel.vi,
@@ -319,18 +320,16 @@ export function ptf(lang: Lang, key: Key, values: Record<string, string | number
 	return dict[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
-const verdictText: Record<Verdict, { vi: string; en: string }> = {
-	met: { vi: 'Đạt', en: 'Met' },
-	not_met: { vi: 'Không đạt', en: 'Not met' },
-	on_track: { vi: 'Đúng hướng', en: 'On track' },
-	at_risk: { vi: 'Có nguy cơ', en: 'At risk' },
-	no_data: { vi: 'Chưa có số liệu', en: 'No data' },
+/** The statuses Kon Tum's pages also use read the same words there (i18n.statusLabel). */
+const ownVerdictText: Record<'qualitative' | 'not_judged', { vi: string; en: string }> = {
 	qualitative: { vi: 'Định tính, không đánh giá', en: 'Qualitative, not judged' },
 	not_judged: { vi: 'Không đánh giá', en: 'Not judged' }
 };
 
 export function verdictLabel(verdict: Verdict, lang: Lang): string {
-	return verdictText[verdict][lang];
+	return verdict === 'qualitative' || verdict === 'not_judged'
+		? ownVerdictText[verdict][lang]
+		: statusLabel(verdict, lang);
 }
 
 /** A shape per verdict, so it reads without colour. */
