@@ -124,6 +124,7 @@ describe('build output (Node, no browser)', () => {
 			/^data\/(?!manifest\.json$)[^/]+\.(csv|json|parquet)$/
 		],
 		['boundary licence and notes', /^data\/geo\/.+\.(md|txt)$/],
+		['crosswalks of reorganised units: fetched when downloaded', /^data\/geo\/crosswalk-.+\.csv$/],
 		[
 			"the other plans' published folders (general runtime): fetched when downloaded",
 			/^plan-data\//

@@ -292,6 +292,33 @@ describe('data page', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('the 2025 crosswalk is listed with its acts, and maps each of the 102 communes once', async () => {
+		const { html } = await fetchHtml(baseURL, 'du-lieu/');
+		const doc = await staticDocument(browser, html);
+		const row = doc.page.locator('tr[data-file^="geo/crosswalk-"]');
+		const text = (await row.textContent()) ?? '';
+		const href = await row.locator('a[href]').getAttribute('href');
+		await doc.close();
+		expect(text).toContain('1677/NQ-UBTVQH15');
+		expect(text).toContain('1027/CTK-CSCL');
+		// the oracle: the communes of the unit list the site was built from
+		const communes = readFileSync('data/geo/kontum-units.csv', 'utf8')
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.split(','))
+			.filter((c) => c[3] === 'commune')
+			.map((c) => c[0]);
+		expect(communes.length).toBe(102);
+		const body = await (await fetch(new URL(href!, new URL('du-lieu/', baseURL)))).text();
+		const lines = body.trim().split('\n');
+		const header = lines[0].split(',');
+		const rows = lines.slice(1).map((l) => l.split(','));
+		const old = rows.map((r) => r[header.indexOf('old_code')]).sort();
+		expect(old).toEqual([...communes].sort());
+		expect(new Set(rows.map((r) => r[header.indexOf('new_code')])).size).toBe(40);
+	});
+
 	test('clicking a file link downloads it', async () => {
 		const opened = await openPage(browser, new URL('du-lieu/', baseURL).href);
 		try {

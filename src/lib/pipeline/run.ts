@@ -314,7 +314,18 @@ function extras(root: string, plan: Plan, partitions: Geography[]): PublishedExt
 			format: 'text',
 			licence: 'GPL-3.0',
 			title: { vi: 'Văn bản giấy phép GPL-3.0', en: 'GPL-3.0 licence text' }
-		}
+		},
+		// the official crosswalk of each reorganisation the plan names, with the acts it rests on
+		...plan.spec.geography.reforms.map((r): PublishedExtra => ({
+			from: path.join(root, r.crosswalk),
+			to: `geo/crosswalk-${r.from}.csv`,
+			format: 'csv',
+			licence: r.licence,
+			title: {
+				vi: `${r.label.vi}: bảng chuyển đổi từ ${r.from} (${r.source})`,
+				en: `${r.label.en}: crosswalk from ${r.from} (${r.source})`
+			}
+		}))
 	];
 }
 

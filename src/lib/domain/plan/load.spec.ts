@@ -65,6 +65,19 @@ describe('loadPlan', () => {
 		],
 		['overlapping phases', (p) => (p.phases[1].startYear = 2020), ['phases[1].startYear']],
 		[
+			'a reorganisation with an impossible date and no crosswalk',
+			(p) =>
+				(p.geography.reforms = [
+					{
+						from: '2025-06-31',
+						label: { vi: 'Sáp nhập', en: 'Merger' },
+						source: 'NQ',
+						licence: 'x'
+					}
+				]),
+			['geography.reforms[0].from', 'geography.reforms[0].crosswalk']
+		],
+		[
 			'a baseline after the phase starts',
 			(p) => (p.phases[0].baselineYear = 2019),
 			['phases[0].baselineYear']

@@ -103,6 +103,19 @@ export function loadPlan(json: unknown): LoadResult {
 				note: c.str(o.note, `${p}.note`, { optional: true })
 			};
 		});
+	const reforms = c
+		.arr(g.reforms, 'geography.reforms', { optional: true })
+		.map((v, i): T.Reform => {
+			const p = `geography.reforms[${i}]`;
+			const o = c.obj(v, p) ?? {};
+			return {
+				from: c.date(o.from, `${p}.from`) ?? '',
+				label: c.label(o.label, `${p}.label`)!,
+				crosswalk: c.str(o.crosswalk, `${p}.crosswalk`) ?? '',
+				source: c.str(o.source, `${p}.source`) ?? '',
+				licence: c.str(o.licence, `${p}.licence`) ?? ''
+			};
+		});
 	const geography: T.Geography = {
 		area: {
 			code: c.str(area.code, 'geography.area.code') ?? '',
@@ -111,7 +124,8 @@ export function loadPlan(json: unknown): LoadResult {
 		levels,
 		unitsFile: c.str(g.unitsFile, 'geography.unitsFile', { optional: true }),
 		attribution: c.str(g.attribution, 'geography.attribution', { optional: true }),
-		changes
+		changes,
+		reforms
 	};
 
 	// calendar

@@ -32,6 +32,17 @@ export interface UnitChange {
 	note?: string;
 }
 
+export interface Reform {
+	/** the first day of the new units */
+	from: Iso;
+	label: Label;
+	/** CSV, one row per old unit: new_code,new_name,new_type,old_code,old_name,whole_or_part,source,… */
+	crosswalk: string;
+	/** the acts it rests on, as cited */
+	source: string;
+	licence: string;
+}
+
 export interface Geography {
 	area: { code: string; name: Label };
 	levels: PlanLevel[];
@@ -39,6 +50,11 @@ export interface Geography {
 	unitsFile?: string;
 	attribution?: string;
 	changes: UnitChange[];
+	/**
+	 * Reorganisations of the units from a date (Kon Tum's 102 communes became 40 on 2025-07-01): the
+	 * official crosswalk from the old units to their successors, published with its source.
+	 */
+	reforms: Reform[];
 }
 
 export interface Phase {

@@ -78,7 +78,12 @@ describe('maintain, qualitative, nothing published', () => {
 	});
 	it('no published data: every valued target is no data, qualitative ones stay qualitative', () => {
 		const plan = {
-			geography: { area: { code: 'A', name: { vi: 'A', en: 'A' } }, levels: [], changes: [] },
+			geography: {
+				area: { code: 'A', name: { vi: 'A', en: 'A' } },
+				levels: [],
+				changes: [],
+				reforms: []
+			},
 			phases: [
 				{
 					id: 'p1',
