@@ -236,7 +236,9 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 		...plan.geography,
 		area: { code: '00', name: { vi: 'Việt Nam (minh họa)', en: 'Viet Nam (illustrative)' } },
 		unitsFile: 'data/geo/national-units.csv',
-		changes: []
+		// Kon Tum's own renames and reorganisations are not this list's
+		changes: [],
+		reforms: []
 	};
 	writeFileSync(join(root, 'plan.json'), JSON.stringify(plan, null, 2));
 	writeFileSync(
