@@ -40,7 +40,8 @@ function readUnits(path: string): DemoUnit[] {
 			name: get('name'),
 			level: get('level'),
 			district_code: get('district_code'),
-			type: get('type')
+			type: get('type'),
+			predecessor_codes: get('predecessor_codes')
 		};
 	});
 }
@@ -53,7 +54,14 @@ function main() {
 	const plan = planFromJson(JSON.parse(readFileSync(PLAN_FILE, 'utf8')), PLAN_FILE);
 	const renames: DemoRename[] = plan.geography.renames;
 
-	const { files } = generateDemoData({ seed, units: readUnits(UNITS_FILE), renames });
+	// the plan's reorganisation with its new units: the years after it are reported by them
+	const r = plan.spec.geography.reforms.find((x) => x.units);
+	const reform = r && {
+		from: r.from,
+		area: r.area?.vi ?? plan.geography.province.name.vi,
+		units: readUnits(r.units!) as (DemoUnit & { predecessor_codes: string })[]
+	};
+	const { files } = generateDemoData({ seed, units: readUnits(UNITS_FILE), renames, reform });
 
 	mkdirSync(out, { recursive: true });
 	for (const f of readdirSync(out)) {

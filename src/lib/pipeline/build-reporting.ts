@@ -6,6 +6,7 @@
  */
 import { dueDate, periodOwed, type Plan } from '../domain/plan';
 import { reportStatus } from '../domain/reporting';
+import type { UnitEra } from '../domain/unit-eras';
 import type { Geography } from '../domain/units';
 import type { UnitYear } from './aggregate';
 import type { Row, Table } from './build-tables';
@@ -15,13 +16,17 @@ export function buildReportingTables(
 	unitYears: UnitYear[],
 	plan: Plan,
 	geo: Geography,
-	asOf: string
+	asOf: string,
+	era?: UnitEra
 ): [Table, Table] {
+	// a report due after a reform is owed by the levels the reform names (districts were gone)
+	const owing = (p: Plan['reporting']['periods'][number], year: number): string[] =>
+		era?.from && era.reporterLevels && dueDate(p, year) >= era.from ? era.reporterLevels : p.levels;
 	const rows: Row[] = [];
 	for (const u of unitYears) {
 		if (u.level === 'province') continue;
 		for (const p of plan.reporting.periods) {
-			if (!(p.levels as string[]).includes(u.level) || !periodOwed(p, u.year)) continue;
+			if (!owing(p, u.year).includes(u.level) || !periodOwed(p, u.year)) continue;
 			const due = dueDate(p, u.year);
 			const submitted = u.submitted[p.column] ?? null;
 			rows.push({
@@ -39,7 +44,8 @@ export function buildReportingTables(
 	const summary: Row[] = [];
 	const years = [...new Set(unitYears.map((u) => u.year))].sort();
 	const obliged = (level: string) =>
-		plan.reporting.periods.some((p) => p.levels.includes(level as never));
+		plan.reporting.periods.some((p) => p.levels.includes(level as never)) ||
+		rows.some((r) => r.level === level);
 	const scopes = [
 		{
 			code: geo.province.code,
@@ -116,14 +122,22 @@ export function buildReportingTables(
 	return [reporting, reportingSummary];
 }
 
-export function buildUnitsTable(plan: Plan, geo: Geography): Table {
+export function buildUnitsTable(plan: Plan, geo: Geography, era?: UnitEra): Table {
 	const rows: Row[] = [geo.province, ...geo.districts, ...geo.communes].map((u) => ({
 		unit_code: u.code,
 		name: u.name,
 		type: u.type,
 		level: u.level,
 		district_code: u.district_code,
-		name_ascii: u.name_ascii
+		name_ascii: u.name_ascii,
+		// a code names a unit within its era only: new units reuse old codes (unit-eras.ts)
+		...(era
+			? {
+					valid_from: era.from ?? '',
+					valid_to: era.until ?? '',
+					predecessor_codes: (era.predecessors.get(u.code) ?? []).map((p) => p.code).join(';')
+				}
+			: {})
 	}));
 	return {
 		name: 'units',

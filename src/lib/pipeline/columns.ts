@@ -168,6 +168,30 @@ const base: Record<string, Omit<ColumnSpec, 'name'>> = {
 		type: 'VARCHAR',
 		role: 'dimension',
 		label: { vi: 'Tên không dấu', en: 'Name without diacritics' }
+	},
+	valid_from: {
+		type: 'VARCHAR',
+		role: 'dimension',
+		label: {
+			vi: 'Hiệu lực từ ngày (trống: từ đầu kế hoạch)',
+			en: 'Valid from (empty: from the plan’s start)'
+		}
+	},
+	valid_to: {
+		type: 'VARCHAR',
+		role: 'dimension',
+		label: {
+			vi: 'Hiệu lực đến hết ngày (trống: còn hiệu lực)',
+			en: 'Valid until (empty: still valid)'
+		}
+	},
+	predecessor_codes: {
+		type: 'VARCHAR',
+		role: 'dimension',
+		label: {
+			vi: 'Mã các đơn vị cũ hợp thành (theo bảng chuyển đổi)',
+			en: 'Codes of the old units it took in (from the crosswalk)'
+		}
 	}
 };
 

@@ -8,6 +8,7 @@
  * so the province figures tell the intended story (some targets met, some not).
  */
 import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
+import { formerAreaName } from '../domain/unit-eras';
 import { Rng } from './rng';
 
 export interface DemoUnit {
@@ -29,6 +30,11 @@ export interface DemoOptions {
 	renames?: DemoRename[];
 	/** Reports dated after this day have not arrived yet. */
 	asOf?: string;
+	/**
+	 * A reorganisation (the plan's geography.reforms with its units): the years whose last day falls
+	 * after `from` are reported by the new units, each the sum of the old communes it took in.
+	 */
+	reform?: { from: string; area: string; units: (DemoUnit & { predecessor_codes: string })[] };
 }
 export interface DemoFile {
 	name: string;
@@ -292,7 +298,7 @@ const topK = (scores: number[], k: number) =>
 	);
 
 export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
-	const { seed, units, renames = [], asOf = DEMO_AS_OF } = options;
+	const { seed, units, renames = [], asOf = DEMO_AS_OF, reform } = options;
 	const rng = new Rng(seed);
 	const communes = setUpCommunes(rng, units);
 	const districts = units
@@ -309,16 +315,25 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 	const networkScores = communes.map((c) => c.networkScore);
 	const files: DemoFile[] = [];
 
+	// each old commune's new unit (its index in reform.units), for the years after the reform
+	const successor = communes.map((c) =>
+		(reform?.units ?? []).findIndex((u) => u.predecessor_codes.split(';').includes(c.unit.code))
+	);
+	if (reform && successor.some((i) => i < 0))
+		throw new Error(`reform ${reform.from}: some old commune has no new unit`);
+
 	for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
 		const t = year - FIRST_YEAR;
 		const network = topK(networkScores, NETWORK_COMMUNES[t]);
 		const children = simulateChildren(rng, communes, t, network);
+		const reformed = reform !== undefined && `${year}-12-31` >= reform.from;
 
 		// Aggregate into breakdown cells; the numeric key sorts by commune, then category order.
 		const cells = new Map<number, { child: Child; counts: number[] }>();
 		const perCommune = communes.map(() => 0);
 		for (const ch of children) {
-			const key = ch.cell.reduce((k, v, i) => k * cellCounts[i] + v, ch.commune);
+			const unitIndex = reformed ? successor[ch.commune] : ch.commune;
+			const key = ch.cell.reduce((k, v, i) => k * cellCounts[i] + v, unitIndex);
 			const cell = cells.get(key) ?? { child: ch, counts: [0, 0, 0, 0, 0, 0, 0] };
 			const flags = [true, ch.accessed, ...[0, 1, 2, 3].map((i) => !!ch.services[i]), ch.skills];
 			flags.forEach((f, i) => (cell.counts[i] += f ? 1 : 0));
@@ -328,7 +343,9 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 		const childRows = [...cells.entries()]
 			.sort((a, b) => a[0] - b[0])
 			.map(([, { child, counts }]) => {
-				const unit = communes[child.commune].unit;
+				const unit = reformed
+					? reform.units[successor[child.commune]]
+					: communes[child.commune].unit;
 				const codes = child.cell.map((v, i) => cellCodes[i][v]);
 				return [unit.code, nameIn(unit, year), year, ...codes, ...counts];
 			});
@@ -397,9 +414,75 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 				...reports(risk)
 			]);
 		});
+		if (reformed) {
+			files.push({
+				name: `units-${year}.csv`,
+				text: csvText(
+					seed,
+					UNIT_HEADER,
+					reformedUnitRows(unitRows, reform, successor, rng, year, asOf)
+				)
+			});
+			continue;
+		}
 		files.push({ name: `units-${year}.csv`, text: csvText(seed, UNIT_HEADER, unitRows) });
 	}
 	return { files };
+}
+
+/**
+ * A year after the reform, as its units report it: the area's row under its present name; the
+ * former districts only with the report due before the reform (they still existed then); each
+ * new unit with its old communes' counts summed, a network when one of them had it, and the
+ * annual report, which it now owes.
+ */
+function reformedUnitRows(
+	rows: (string | number)[][],
+	reform: NonNullable<DemoOptions['reform']>,
+	successor: number[],
+	rng: Rng,
+	year: number,
+	asOf: string
+): (string | number)[][] {
+	const [province, ...rest] = rows;
+	const districtRows = rest.slice(0, rest.length - successor.length);
+	const communeRows = rest.slice(rest.length - successor.length);
+	const before = `${year}-${DUE.h1}` < reform.from;
+	const out: (string | number)[][] = [[province[0], reform.area, ...province.slice(2)]];
+	for (const d of districtRows)
+		out.push([
+			d[0],
+			formerAreaName(String(d[1])),
+			year,
+			'',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'',
+			before ? d[10] : '',
+			''
+		]);
+	reform.units.forEach((u, i) => {
+		const olds = communeRows.filter((_, j) => successor[j] === i);
+		const sum = (col: number) => olds.reduce((n, r) => n + Number(r[col]), 0);
+		const network = olds.some((r) => r[year < NETWORK_FROM ? 7 : 8] === 1) ? 1 : 0;
+		const flags = year < NETWORK_FROM ? [network, '', ''] : ['', network, ''];
+		out.push([
+			u.code,
+			u.name,
+			year,
+			sum(3),
+			sum(4),
+			sum(5),
+			sum(6),
+			...flags,
+			'',
+			reportDate(rng, year, DUE.year, 1.4, asOf)
+		]);
+	});
+	return out;
 }
 
 /** Contents of data/reports/dataset.json for the illustrative dataset. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { planFromJson, type Plan } from '../domain/plan';
 import { buildGeography, provincePartitions, type Geography, type Unit } from '../domain/units';
+import { chainEras, eraAfter, type NewUnit, type UnitEra } from '../domain/unit-eras';
 import { shown, type IntakeIssue } from '../domain/intake/messages';
 import type { ValidatedFile } from '../domain/intake/validate';
 import { classifyEntries, openRegular, readReportFile, type ReportEntry } from './report-files';
@@ -37,10 +38,30 @@ export async function readGeography(root: string, plan: Plan): Promise<Geography
 	return buildGeography(topUnit(plan), await readUnits(root, plan));
 }
 
+/**
+ * The plan's units over time: its unit list, then the units of each reform that names them. A
+ * plan spanning several provinces (a national list) has one era: reforms apply to one area.
+ */
+export async function readEras(root: string, plan: Plan, first: Geography): Promise<UnitEra[]> {
+	const later: UnitEra[] = [];
+	for (const r of plan.spec.geography.reforms) {
+		if (!r.units) continue;
+		const text = await readFile(path.join(root, r.units), 'utf8');
+		const units = Papa.parse<NewUnit>(text.replace(/^\uFEFF/, ''), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		later.push(eraAfter(first, r, units));
+	}
+	return chainEras(first, later);
+}
+
 export interface Setup {
 	plan: Plan;
-	/** every unit: the intake checks codes against it */
+	/** every unit of the plan's first list: the intake checks codes against it */
 	geo: Geography;
+	/** the units over time (one era when no reform changed them) */
+	eras: UnitEra[];
 	/** one geography per province, aggregated and protected one at a time */
 	partitions: Geography[];
 	dataset: Dataset;
@@ -83,13 +104,16 @@ export async function readSetup(opts: {
 		};
 	}
 	const { reports, issues } = classifyEntries(folder, reportsDir, entries);
+	const geo = buildGeography(topUnit(plan), units);
+	const partitions = provincePartitions(topUnit(plan), units);
 	const dataset = await readDataset(path.posix.join(folder, 'dataset.json'), reportsDir);
 	if ('issue' in dataset) return { issues: [dataset.issue, ...issues] };
 	return {
 		setup: {
 			plan,
-			geo: buildGeography(topUnit(plan), units),
-			partitions: provincePartitions(topUnit(plan), units),
+			geo,
+			eras: partitions.length === 1 ? await readEras(opts.root, plan, geo) : chainEras(geo, []),
+			partitions,
 			dataset: dataset.dataset,
 			reports
 		},

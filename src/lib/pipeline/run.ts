@@ -30,6 +30,7 @@ import { readSetup, type Setup } from './read-inputs';
 import { readReportFile } from './report-files';
 import { reconcile } from './reconcile';
 import { homePlan } from './site-config';
+import { eraOfYear } from '../domain/unit-eras';
 
 export interface PipelineOptions {
 	root: string;
@@ -89,7 +90,7 @@ async function runLocked(
 			try {
 				f = await readReportFile(
 					report,
-					{ plan, geo },
+					{ plan, geo, eras: setup.eras },
 					{
 						onChildren: rows.add,
 						onUnits: (r, line) => unitRows.push({ r, line }),
@@ -198,17 +199,22 @@ async function publishPartitions(
 		root: string;
 	}
 ): Promise<Manifest | undefined> {
-	const { plan, dataset } = ctx.setup;
+	const { plan, dataset, eras } = ctx.setup;
 	const single = ctx.partitions.length === 1;
-	const partitionOf = new Map<string, number>();
-	ctx.partitions.forEach((g, i) => g.byCode.forEach((_, code) => partitionOf.set(code, i)));
-	const unitsByPartition = ctx.partitions.map((): UnitRecord[] => []);
+	// One province's units over time: one piece per era, each with its years (a code names a unit
+	// within its era only). A national list: one piece per province, every year.
+	const pieces =
+		single && eras.length > 1
+			? eras.map((era) => ({
+					geo: era.geo,
+					era,
+					years: ctx.years.filter((y) => eraOfYear(eras, y) === era)
+				}))
+			: ctx.partitions.map((geo) => ({ geo, era: single ? eras[0] : undefined, years: ctx.years }));
 	// A row for the top of a national list (the country) belongs to no province: it has no row
 	// of its own in the published tables either.
-	for (const r of ctx.units) {
-		const i = partitionOf.get(r.unit_code);
-		if (i !== undefined) unitsByPartition[i].push(r);
-	}
+	const unitsOf = (piece: (typeof pieces)[number]) =>
+		ctx.units.filter((r) => piece.years.includes(r.year) && piece.geo.byCode.has(r.unit_code));
 
 	const joined: Record<'indicators' | 'reporting' | 'reporting_summary' | 'units', Table[]> = {
 		indicators: [],
@@ -216,11 +222,19 @@ async function publishPartitions(
 		reporting_summary: [],
 		units: []
 	};
+	const cubes: Table[] = [];
 	const report: Protected[] = [];
 	const truth: { cube: CubeRow[]; unitYears: UnitYear[] }[] = [];
-	for (const [i, geo] of ctx.partitions.entries()) {
-		const cube = await store.cube(geo, ctx.childYears, plan.publication.breakdownDepth);
-		const unitYears = aggregateUnitYears(unitsByPartition[i], geo, ctx.years, ctx.periodColumns);
+	for (const piece of pieces) {
+		const { geo } = piece;
+		if (piece.years.length === 0) {
+			// an era no report reaches yet: its units are published, no figures
+			joined.units.push(buildUnitsTable(plan, geo, piece.era));
+			continue;
+		}
+		const childYears = ctx.childYears.filter((y) => piece.years.includes(y));
+		const cube = await store.cube(geo, childYears, plan.publication.breakdownDepth);
+		const unitYears = aggregateUnitYears(unitsOf(piece), geo, piece.years, ctx.periodColumns);
 		ctx.problems.push(...reconcile(cube, unitYears, geo));
 		if (ctx.problems.length > 0) return undefined;
 		let cubeTable: Table;
@@ -235,11 +249,17 @@ async function publishPartitions(
 			return undefined;
 		}
 		truth.push({ cube, unitYears });
-		const [reporting, reportingSummary] = buildReportingTables(unitYears, plan, geo, dataset.asOf);
+		const [reporting, reportingSummary] = buildReportingTables(
+			unitYears,
+			plan,
+			geo,
+			dataset.asOf,
+			piece.era
+		);
 		joined.reporting.push(reporting);
 		joined.reporting_summary.push(reportingSummary);
-		joined.units.push(buildUnitsTable(plan, geo));
-		if (single) await publisher.writeTable(cubeTable);
+		joined.units.push(buildUnitsTable(plan, geo, eras.length > 1 ? piece.era : undefined));
+		if (single) cubes.push(cubeTable);
 		else {
 			await publisher.writePartition(cubeTable, geo.province.code);
 			await publisher.appendRows({
@@ -253,6 +273,7 @@ async function publishPartitions(
 			});
 		}
 	}
+	if (single) await publisher.writeTable(joinTables(cubes));
 	const order = ['indicators', 'children_cube', 'reporting', 'reporting_summary', 'units'];
 	for (const name of ['indicators', 'reporting', 'reporting_summary', 'units'] as const)
 		await publisher.writeTable(joinTables(joined[name]), { json: true });
@@ -315,6 +336,19 @@ function extras(root: string, plan: Plan, partitions: Geography[]): PublishedExt
 			licence: 'GPL-3.0',
 			title: { vi: 'Văn bản giấy phép GPL-3.0', en: 'GPL-3.0 licence text' }
 		},
+		// the boundaries of the units a reform made (dissolved from the old ones: their licence)
+		...plan.spec.geography.reforms
+			.filter((r) => r.boundaries)
+			.map((r): PublishedExtra => ({
+				from: path.join(root, r.boundaries!),
+				to: `geo/communes-${r.from}.geojson`,
+				format: 'geojson',
+				licence: 'GPL-3.0',
+				title: {
+					vi: `${r.label.vi}: ranh giới các đơn vị từ ${r.from}`,
+					en: `${r.label.en}: boundaries of the units from ${r.from}`
+				}
+			})),
 		// the official crosswalk of each reorganisation the plan names, with the acts it rests on
 		...plan.spec.geography.reforms.map((r): PublishedExtra => ({
 			from: path.join(root, r.crosswalk),
@@ -332,10 +366,12 @@ function extras(root: string, plan: Plan, partitions: Geography[]): PublishedExt
 const rank = (order: string[], name: string) =>
 	order.includes(name) ? order.indexOf(name) : order.length;
 
-/** Tables of the same name and columns, one per province, as one. */
+/** Tables of the same name, one per province or era, as one (the columns of all of them). */
 function joinTables(parts: Table[]): Table {
 	if (parts.length === 1) return parts[0];
-	return { ...parts[0], rows: parts.flatMap((p) => p.rows) };
+	const withRows = parts.filter((p) => p.rows.length > 0);
+	const widest = withRows.reduce((a, b) => (b.columns.length > a.columns.length ? b : a), parts[0]);
+	return { ...widest, rows: parts.flatMap((p) => p.rows) };
 }
 
 export function reportIssues(result: PipelineResult): string {

@@ -3,8 +3,8 @@
  * the rest counted), years, counts, unit codes and names, duplicate keys, numerators within their
  * denominators. ReportValidator (validate.ts) reads the file and its rows with these.
  */
-import type { UnitLevel } from '../units';
-import { foldDiacritics } from '../units';
+import { foldDiacritics, type Geography, type Unit, type UnitLevel } from '../units';
+import { eraOfYear, successorOf } from '../unit-eras';
 import { unitsNamed, type IntakeContext } from './lookup';
 import { clip, shown, type IntakeIssue } from './messages';
 import type { ChildrenRecord, ReportKind, UnitRecord } from './schema';
@@ -173,8 +173,21 @@ export abstract class FieldChecks {
 		return n;
 	}
 
-	protected readUnit(line: number, column: string, raw: string, levels: UnitLevel[]) {
-		const unit = this.ctx.geo.byCode.get(raw);
+	/** The units a row of that year is keyed by. */
+	protected geoOf(year: number | null): Geography {
+		const eras = this.ctx.eras;
+		return eras && year !== null ? eraOfYear(eras, year).geo : this.ctx.geo;
+	}
+
+	protected readUnit(
+		line: number,
+		column: string,
+		raw: string,
+		levels: UnitLevel[],
+		year: number | null = null
+	) {
+		const unit = this.geoOf(year).byCode.get(raw);
+		if (!unit && year !== null && this.wrongEra(line, column, raw, year)) return null;
 		if (!unit) {
 			const matches = raw.length > 100 ? [] : unitsNamed(raw, this.ctx);
 			if (matches.length > 0) {
@@ -217,11 +230,88 @@ export abstract class FieldChecks {
 		return unit;
 	}
 
+	/**
+	 * A code of the units of another era: an old unit after a reform (name its successor) or a new
+	 * unit before it (name its predecessors). True when it said so.
+	 */
+	private wrongEra(line: number, column: string, code: string, year: number): boolean {
+		const eras = this.ctx.eras;
+		if (!eras) return false;
+		const now = eraOfYear(eras, year);
+		const fmt = (iso: string) => iso.split('-').reverse().join('/');
+		for (const era of eras) {
+			const unit = era.geo.byCode.get(code);
+			if (!unit || era === now) continue;
+			if (eras.indexOf(era) < eras.indexOf(now)) {
+				const next = successorOf(eras, era, code);
+				const to = next ? `${next.code} ${next.name}` : '';
+				this.issue(
+					line,
+					column,
+					code,
+					`${code} ${unit.name} không còn từ ${fmt(now.from!)}: số liệu năm ${year} báo cáo theo đơn vị mới${to ? `; đơn vị này nay thuộc ${to}` : ''}. Dùng mã mới.`,
+					`${code} ${unit.name} ceased on ${now.from}: figures for ${year} are reported by the new units${to ? `; it is now part of ${to}` : ''}. Use the new code.`
+				);
+			} else {
+				const olds = (era.predecessors.get(code) ?? []).map((u) => `${u.code} ${u.name}`);
+				this.issue(
+					line,
+					column,
+					code,
+					`${code} ${unit.name} là đơn vị mới từ ${fmt(era.from!)}: số liệu năm ${year} báo cáo theo đơn vị cũ${olds.length ? ` (${olds.join('; ')})` : ''}.`,
+					`${code} ${unit.name} is a new unit from ${era.from}: figures for ${year} are reported by the old units${olds.length ? ` (${olds.join('; ')})` : ''}.`
+				);
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * A code a reform gave to a new unit, written with the name of the old unit that had it
+	 * (23293 was Phường Thắng Lợi, is Phường Kon Tum from 2025-07-01): the row was keyed by the
+	 * old list, and its figures would land on the wrong unit. True when it said so.
+	 */
+	private reusedCode(
+		line: number,
+		column: string,
+		raw: string,
+		code: string,
+		unit: Unit,
+		year: number
+	): boolean {
+		const eras = this.ctx.eras;
+		if (!eras) return false;
+		const fold = (s: string) =>
+			foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ');
+		if (fold(unit.name) === fold(raw)) return false;
+		const now = eraOfYear(eras, year);
+		for (const era of eras) {
+			const other = era.geo.byCode.get(code);
+			if (era === now || !other || fold(other.name) !== fold(raw)) continue;
+			const isOld = eras.indexOf(era) < eras.indexOf(now);
+			this.issue(
+				line,
+				column,
+				raw,
+				isOld
+					? `Từ ${now.from} mã ${code} là của ${unit.name}; ${other.name} là đơn vị cũ đã nhập vào ${successorOf(eras, era, code)?.name ?? 'đơn vị mới'}: báo cáo năm ${year} phải theo danh mục mới.`
+					: `Năm ${year} mã ${code} là của ${unit.name}; ${other.name} là đơn vị mới từ ${era.from}: báo cáo năm ${year} theo danh mục cũ.`,
+				isOld
+					? `From ${now.from} code ${code} is ${unit.name}'s; ${other.name} is an old unit that went into ${successorOf(eras, era, code)?.name ?? 'a new unit'}: a ${year} report must use the new list.`
+					: `In ${year} code ${code} is ${unit.name}'s; ${other.name} is a new unit from ${era.from}: a ${year} report uses the old list.`
+			);
+			return true;
+		}
+		return false;
+	}
+
 	protected checkName(line: number, column: string, code: string, year: number | null) {
 		const raw = this.index.has(column) ? this.cell(this.cellsNow, column) : '';
 		if (raw === '') return;
-		const unit = this.ctx.geo.byCode.get(code);
+		const unit = this.geoOf(year).byCode.get(code);
 		if (!unit) return;
+		if (year !== null && this.reusedCode(line, column, raw, code, unit, year)) return;
 		const names = [
 			unit.name,
 			...this.ctx.plan.geography.renames

@@ -1,10 +1,14 @@
 /** Reading dates and unit names as people write them in report files. */
 import { foldDiacritics, type Geography, type Unit } from '../units';
+import type { UnitEra } from '../unit-eras';
 import type { Plan } from '../plan';
 
 export interface IntakeContext {
 	plan: Pick<Plan, 'years' | 'reporting' | 'geography' | 'flags'>;
+	/** the plan's first units */
 	geo: Geography;
+	/** the units over time, when a reform changed them: a row is checked against its year's */
+	eras?: UnitEra[];
 }
 
 /** YYYY-MM-DD or DD/MM/YYYY (how Vietnamese Excel writes dates) to ISO; undefined if invalid. */

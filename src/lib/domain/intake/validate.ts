@@ -5,6 +5,7 @@
  * size is checked in the memory of one row plus the keys seen. Reading one cell and recording its
  * issue: field-checks.ts.
  */
+import { eraOfYear } from '../unit-eras';
 import { breakdowns, type BreakdownId, type ChildCountColumn } from '../breakdowns';
 import { decodeReport } from './decode';
 import {
@@ -189,8 +190,9 @@ export class ReportValidator extends FieldChecks implements CsvSink {
 		this.cellsNow = cells;
 		let ok = true;
 		const code = this.cell(cells, 'commune_code');
-		ok = this.readUnit(line, 'commune_code', code, ['commune']) !== null && ok;
+		// the year first: it says which units the row is keyed by (unit-eras.ts)
 		const year = this.readYear(line, this.cell(cells, 'year'));
+		ok = this.readUnit(line, 'commune_code', code, ['commune'], year) !== null && ok;
 		ok = year !== null && ok;
 		this.checkName(line, 'commune_name', code, year);
 		const cats = {} as Record<BreakdownId, string>;
@@ -228,11 +230,24 @@ export class ReportValidator extends FieldChecks implements CsvSink {
 		this.cellsNow = cells;
 		let ok = true;
 		const code = this.cell(cells, 'unit_code');
-		const unit = this.readUnit(line, 'unit_code', code, ['province', 'district', 'commune']);
-		ok = unit !== null && ok;
 		const year = this.readYear(line, this.cell(cells, 'year'));
+		const unit = this.readUnit(line, 'unit_code', code, ['province', 'district', 'commune'], year);
+		ok = unit !== null && ok;
 		ok = year !== null && ok;
 		this.checkName(line, 'unit_name', code, year);
+		// after a reform the districts are former areas: they owe only the reports due before it
+		const era = this.ctx.eras && year !== null ? eraOfYear(this.ctx.eras, year) : null;
+		const endedOn = era?.from && unit?.level === 'district' ? era.from : null;
+		const ended = (column: string, raw: string) => {
+			ok = false;
+			this.issue(
+				line,
+				column,
+				raw,
+				`Cấp huyện chấm dứt từ ${endedOn}: năm ${year} cột này báo cáo theo đơn vị mới (xã, phường), để trống ở dòng huyện cũ.`,
+				`The district level ended on ${endedOn}: for ${year} this column is reported by the new units; leave it empty on a former district's row.`
+			);
+		};
 		const counts = {} as Record<(typeof unitCountColumns)[number], number | null>;
 		for (const c of unitCountColumns) {
 			const raw = this.cell(cells, c);
@@ -256,7 +271,8 @@ export class ReportValidator extends FieldChecks implements CsvSink {
 			const raw = this.cell(cells, f.id);
 			flags[f.id] = null;
 			if (raw === '') continue;
-			if (unit && !f.levels.includes(unit.level)) {
+			if (endedOn) ended(f.id, raw);
+			else if (unit && !f.levels.includes(unit.level)) {
 				ok = false;
 				this.issue(
 					line,
@@ -280,6 +296,11 @@ export class ReportValidator extends FieldChecks implements CsvSink {
 		const submitted: Record<string, string | null> = {};
 		for (const c of this.periodColumns) {
 			const raw = this.cell(cells, c);
+			const due = this.ctx.plan.reporting.periods.find((p) => p.column === c)?.due;
+			if (endedOn && raw !== '' && (!due || `${year}-${due}` >= endedOn)) {
+				ended(c, raw);
+				continue;
+			}
 			const date = raw === '' ? null : readDate(raw);
 			if (
 				date === undefined ||

@@ -20,6 +20,20 @@ const POPS = W('các nhóm đối tượng (populations)', 'populations');
 const BDS = W('các cách phân tổ (breakdowns)', 'breakdowns');
 const MEASURES = W('các số đo (measures)', 'measures');
 
+/** Who reports after a reform: levels and/or agencies, as a duty's reporters are written. */
+function reformReporters(c: Checker, v: unknown, p: string): T.Reform['reporters'] {
+	if (v === undefined) return undefined;
+	const o = c.obj(v, p) ?? {};
+	return {
+		levels: c
+			.arr(o.levels, `${p}.levels`, { optional: true })
+			.map((l, j) => c.str(l, `${p}.levels[${j}]`) ?? ''),
+		agencies: c
+			.arr(o.agencies, `${p}.agencies`, { optional: true })
+			.map((a, j) => c.label(a, `${p}.agencies[${j}]`)!)
+	};
+}
+
 export function loadPlan(json: unknown): LoadResult {
 	const c = new Checker();
 	const warnings: PlanError[] = [];
@@ -113,7 +127,11 @@ export function loadPlan(json: unknown): LoadResult {
 				label: c.label(o.label, `${p}.label`)!,
 				crosswalk: c.str(o.crosswalk, `${p}.crosswalk`) ?? '',
 				source: c.str(o.source, `${p}.source`) ?? '',
-				licence: c.str(o.licence, `${p}.licence`) ?? ''
+				licence: c.str(o.licence, `${p}.licence`) ?? '',
+				units: c.str(o.units, `${p}.units`, { optional: true }),
+				boundaries: c.str(o.boundaries, `${p}.boundaries`, { optional: true }),
+				area: c.label(o.area, `${p}.area`, { optional: true }),
+				reporters: reformReporters(c, o.reporters, `${p}.reporters`)
 			};
 		});
 	const geography: T.Geography = {
@@ -310,6 +328,17 @@ export function loadPlan(json: unknown): LoadResult {
 		indicators,
 		reporting: {
 			submittedTo: c.label(r.submittedTo, 'reporting.submittedTo')!,
+			submittedToLater: c
+				.arr(r.submittedToLater, 'reporting.submittedToLater', { optional: true })
+				.map((v, i) => {
+					const p = `reporting.submittedToLater[${i}]`;
+					const o = c.obj(v, p) ?? {};
+					return {
+						from: c.date(o.from, `${p}.from`) ?? '',
+						label: c.label(o.label, `${p}.label`)!,
+						note: c.str(o.note, `${p}.note`, { optional: true })
+					};
+				}),
 			duties,
 			source: c.str(r.source, 'reporting.source') ?? ''
 		},

@@ -41,6 +41,18 @@ export interface Reform {
 	/** the acts it rests on, as cited */
 	source: string;
 	licence: string;
+	/**
+	 * The units in force from `from`, in the unit list's columns plus predecessor_codes: the rows of
+	 * the lowest level only (the levels above end with the reform and stay as the former areas that
+	 * hold the new units). Without it the reform is only published, not applied.
+	 */
+	units?: string;
+	/** GeoJSON of the new units (feature property `code`) */
+	boundaries?: string;
+	/** the plan's area as it is named from `from` ("former Kon Tum area of Quảng Ngãi province") */
+	area?: Label;
+	/** who sends the reports due from `from` when the levels that did are gone */
+	reporters?: { levels: string[]; agencies: Label[] };
 }
 
 export interface Geography {
@@ -201,6 +213,12 @@ export interface PlanSpec {
 	breakdowns: PlanBreakdown[];
 	measures: Measure[];
 	indicators: Indicator[];
-	reporting: { submittedTo: Label; duties: Duty[]; source: string };
+	reporting: {
+		submittedTo: Label;
+		/** who receives the reports from a later date (agencies merged, provinces merged) */
+		submittedToLater: { from: Iso; label: Label; note?: string }[];
+		duties: Duty[];
+		source: string;
+	};
 	publication: Publication;
 }

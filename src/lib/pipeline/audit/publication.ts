@@ -8,7 +8,7 @@ import type { Protection } from '../../domain/published';
 import { auditSystem, type Disclosure } from './audit';
 import { buildCellSystem, type ReadTable } from './cell-system';
 import { recordsMeasures, withRecords } from './records';
-import { readPublishedFolder } from './read-published';
+import { readPublishedFolder, unitTree, type PublishedFolder } from './read-published';
 
 /** Both languages in one text, as the published files' notices are: the page shows it as it is. */
 export const AUDIT_METHOD =
@@ -40,7 +40,70 @@ export async function auditPublication(
 	truth: { cube: CubeRow[]; unitYears: UnitYear[] }[]
 ): Promise<PublicationAudit> {
 	const started = performance.now();
-	const folder = await readPublishedFolder(dir);
+	const whole = await readPublishedFolder(dir);
+	const parts: Awaited<ReturnType<typeof auditPart>>[] = [];
+	for (const { folder, inEra } of eraParts(whole))
+		parts.push(
+			await auditPart(
+				folder,
+				truth.map((p) => ({
+					cube: p.cube.filter((r) => inEra(r.year)),
+					unitYears: p.unitYears.filter((r) => inEra(r.year))
+				})),
+				plan
+			)
+		);
+	const messages = parts.flatMap((p) => p.messages);
+	const disclosures = parts.flatMap((p) => p.disclosures);
+	const problems = parts.flatMap((p) => p.problems);
+	return {
+		summary: {
+			method: auditMethod([...new Set(parts.flatMap((p) => p.records))]),
+			hiddenValues: parts.reduce((n, p) => n + p.hiddenValues, 0),
+			smallGroups: parts.reduce((n, p) => n + p.smallGroups, 0),
+			disclosures: disclosures.length,
+			seconds: Math.round((performance.now() - started) / 100) / 10
+		},
+		disclosures,
+		problems,
+		messages: messages.length > 21 ? [...messages.slice(0, 20), '… and more.'] : messages
+	};
+}
+
+/**
+ * The publication cut by the eras of its unit list (units with valid_from): a code names a unit
+ * within its era only, so each era is solved with its own unit tree, over its own years (a year
+ * belongs to the units in force on its last day). One part when the units never changed.
+ */
+export function eraParts(
+	folder: PublishedFolder
+): { folder: PublishedFolder; inEra: (year: unknown) => boolean }[] {
+	const unitRows = folder.tables.find((t) => t.name === 'units')?.rows ?? [];
+	const froms = [...new Set(unitRows.map((r) => String(r.valid_from ?? '')))].sort();
+	if (froms.length <= 1) return [{ folder, inEra: () => true }];
+	return froms.map((from, i) => {
+		const next = froms[i + 1];
+		const inEra = (year: unknown) => {
+			const end = `${year}-12-31`;
+			return end >= from && (next === undefined || end < next);
+		};
+		const tables = folder.tables.map((t) =>
+			t.name === 'units'
+				? { ...t, rows: t.rows.filter((r) => String(r.valid_from ?? '') === from) }
+				: t.columns.some((c) => c.name === 'year')
+					? { ...t, rows: t.rows.filter((r) => inEra(r.year)) }
+					: t
+		);
+		const units = unitTree(tables.find((t) => t.name === 'units')!.rows);
+		return { folder: { ...folder, tables, units }, inEra };
+	});
+}
+
+async function auditPart(
+	folder: PublishedFolder,
+	truth: { cube: CubeRow[]; unitYears: UnitYear[] }[],
+	plan: Plan
+) {
 	const rawTables: ReadTable[] = [];
 	for (const t of folder.tables) {
 		// the indicators' own counts come from the units files; their child counts are the cube's
@@ -106,13 +169,9 @@ export async function auditPublication(
 	if (system.problems.length > 0)
 		messages.push(...system.problems.slice(0, 5).map((p) => `Published values disagree: ${p}`));
 	return {
-		summary: {
-			method: auditMethod(records),
-			hiddenValues: result.hiddenValues,
-			smallGroups: result.smallGroups,
-			disclosures: disclosures.length,
-			seconds: Math.round((performance.now() - started) / 100) / 10
-		},
+		records,
+		hiddenValues: result.hiddenValues,
+		smallGroups: result.smallGroups,
 		disclosures,
 		problems: system.problems,
 		messages

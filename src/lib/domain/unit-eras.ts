@@ -1,0 +1,213 @@
+/**
+ * Units that change over time. A plan's units hold from its start until a reform the plan names
+ * (Kon Tum's 102 communes became 40 on 2025-07-01); each span is an era with its own unit list.
+ * A year's figures are those of the units in force at the end of the year: the annual report is
+ * due in December, so 2025 is reported by the 40 new units.
+ *
+ * New units may reuse old codes (new 23293 Phường Kon Tum is old Phường Thắng Lợi's code):
+ * a code means a unit only together with its era, never across eras.
+ */
+import { buildGeography, foldDiacritics, type Geography, type Unit } from './units';
+
+export interface UnitEra {
+	/** the first day of the era (ISO); null for the plan's first units */
+	from: string | null;
+	/** the last day (ISO); null while it holds */
+	until: string | null;
+	geo: Geography;
+	/** for an era opened by a reform: the old units each new unit took in */
+	predecessors: Map<string, Unit[]>;
+	/** the levels that send the reports due in the era, when the reform names them */
+	reporterLevels?: string[];
+}
+
+/** A new unit as its list gives it: the unit list's columns plus predecessor_codes ("a;b;c"). */
+export type NewUnit = Unit & { predecessor_codes: string };
+
+/** The day before an ISO date. */
+export function dayBefore(iso: string): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() - 1);
+	return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The era a reform opens: its new units under the former areas of the levels above (districts
+ * ended on 2025-07-01, but each new unit lies wholly in one former district, so a former
+ * district's figure is the sum of its new units), the top named as the area is named now.
+ */
+export function eraAfter(
+	before: Geography,
+	reform: { from: string; area?: { vi: string }; reporters?: { levels: string[] } },
+	units: NewUnit[]
+): UnitEra {
+	const formerAreas: Unit[] = before.districts.map((d) => ({
+		...d,
+		name: formerAreaName(d.name),
+		type: `${d.type} (cũ)`
+	}));
+	const communes: Unit[] = units.map(({ predecessor_codes: _p, ...u }) => ({
+		...u,
+		level: 'commune'
+	}));
+	const known = new Set(formerAreas.map((d) => d.code));
+	for (const u of communes)
+		if (!known.has(u.district_code))
+			throw new Error(
+				`${reform.from}: new unit ${u.code} ${u.name} lies in no former area (district_code ${u.district_code})`
+			);
+	const geo = buildGeography(
+		{ code: before.province.code, name: reform.area?.vi ?? before.province.name },
+		[...formerAreas, ...communes]
+	);
+	const predecessors = new Map<string, Unit[]>();
+	for (const u of units) {
+		const codes = u.predecessor_codes.split(';').filter((c) => c !== '');
+		const olds = codes.map((c) => {
+			const old = before.byCode.get(c);
+			if (!old || old.level !== 'commune')
+				throw new Error(
+					`${reform.from}: predecessor ${c} of ${u.code} ${u.name} is no old commune`
+				);
+			return old;
+		});
+		predecessors.set(u.code, olds);
+	}
+	const taken = [...predecessors.values()].flat().map((u) => u.code);
+	const missing = before.communes.filter((c) => !taken.includes(c.code));
+	if (missing.length > 0 || new Set(taken).size !== taken.length)
+		throw new Error(
+			`${reform.from}: every old commune must go to exactly one new unit (missing: ${missing.map((m) => m.code).join(', ') || 'none'}; ${taken.length - new Set(taken).size} taken twice)`
+		);
+	return {
+		from: reform.from,
+		until: null,
+		geo,
+		predecessors,
+		reporterLevels: reform.reporters?.levels
+	};
+}
+
+/** "Huyện Đắk Glei" → "Khu vực huyện Đắk Glei cũ": a former area, not a unit of today. */
+export function formerAreaName(name: string): string {
+	return `Khu vực ${name.charAt(0).toLowerCase()}${name.slice(1)} cũ`;
+}
+
+/** The eras in order, each ending the day before the next begins. */
+export function chainEras(first: Geography, later: UnitEra[]): UnitEra[] {
+	const eras: UnitEra[] = [{ from: null, until: null, geo: first, predecessors: new Map() }];
+	for (const e of [...later].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))) {
+		eras[eras.length - 1].until = dayBefore(e.from!);
+		eras.push(e);
+	}
+	return eras;
+}
+
+/** The era in force on a day. */
+export function eraOn(eras: UnitEra[], iso: string): UnitEra {
+	let found = eras[0];
+	for (const e of eras) if (e.from === null || e.from <= iso) found = e;
+	return found;
+}
+
+/** The era a year's figures belong to: the one in force on its last day. */
+export const eraOfYear = (eras: UnitEra[], year: number): UnitEra => eraOn(eras, `${year}-12-31`);
+
+/** The new unit an old unit went into, in the era after the one it belongs to. */
+export function successorOf(eras: UnitEra[], era: UnitEra, code: string): Unit | undefined {
+	const next = eras[eras.indexOf(era) + 1];
+	if (!next) return undefined;
+	for (const [newCode, olds] of next.predecessors)
+		if (olds.some((o) => o.code === code)) return next.geo.byCode.get(newCode);
+	return undefined;
+}
+
+/** Units of any era whose name (diacritics and case ignored) contains the query. */
+export function searchUnits(
+	eras: UnitEra[],
+	query: string
+): { unit: Unit; era: UnitEra; successor?: Unit; predecessors: Unit[] }[] {
+	const q = foldDiacritics(query.normalize('NFC')).toLowerCase().trim();
+	if (q === '') return [];
+	const out: ReturnType<typeof searchUnits> = [];
+	for (const era of eras)
+		for (const unit of era.geo.communes)
+			if (foldDiacritics(unit.name).toLowerCase().includes(q))
+				out.push({
+					unit,
+					era,
+					successor: successorOf(eras, era, unit.code),
+					predecessors: era.predecessors.get(unit.code) ?? []
+				});
+	return out;
+}
+
+/** A row of the published unit list (the `units` table). */
+export interface UnitRow {
+	unit_code: string;
+	name: string;
+	level: string;
+	district_code: string;
+	valid_from?: string | null;
+	valid_to?: string | null;
+	predecessor_codes?: string | null;
+	[k: string]: unknown;
+}
+
+/** One era of the published unit list: its first and last day ('' when open) and its rows. */
+export interface PublishedEra<R extends UnitRow = UnitRow> {
+	from: string;
+	to: string;
+	rows: R[];
+}
+
+/** The published unit list cut by era, oldest first (one era when the list has no validity). */
+export function publishedEras<R extends UnitRow>(rows: R[]): PublishedEra<R>[] {
+	const froms = [...new Set(rows.map((r) => r.valid_from ?? ''))].sort();
+	return froms.map((from) => {
+		const these = rows.filter((r) => (r.valid_from ?? '') === from);
+		return { from, to: these[0]?.valid_to ?? '', rows: these };
+	});
+}
+
+/** The era a year's figures belong to: the one in force on the year's last day. */
+export function publishedEraOfYear<R extends UnitRow>(
+	eras: PublishedEra<R>[],
+	year: number
+): PublishedEra<R> {
+	const end = `${year}-12-31`;
+	let found = eras[0];
+	for (const e of eras) if (e.from === '' || e.from <= end) found = e;
+	return found;
+}
+
+/** The unit rows a year's figures are keyed by. */
+export const unitRowsOfYear = <R extends UnitRow>(rows: R[], year: number): R[] =>
+	publishedEraOfYear(publishedEras(rows), year).rows;
+
+/** Old units of a new unit (its predecessor codes, named from the era before). */
+export function predecessorRows<R extends UnitRow>(
+	eras: PublishedEra<R>[],
+	era: PublishedEra<R>,
+	code: string
+): R[] {
+	const before = eras[eras.indexOf(era) - 1];
+	const row = era.rows.find((r) => r.unit_code === code);
+	if (!before || !row?.predecessor_codes) return [];
+	return row.predecessor_codes
+		.split(';')
+		.map((c) => before.rows.find((r) => r.unit_code === c && r.level === row.level))
+		.filter((r): r is R => r !== undefined);
+}
+
+/** The new unit an old unit went into (from the next era's predecessor codes). */
+export function successorRow<R extends UnitRow>(
+	eras: PublishedEra<R>[],
+	era: PublishedEra<R>,
+	code: string
+): R | undefined {
+	const next = eras[eras.indexOf(era) + 1];
+	return next?.rows.find(
+		(r) => r.level === 'commune' && (r.predecessor_codes ?? '').split(';').includes(code)
+	);
+}
