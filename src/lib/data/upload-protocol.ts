@@ -2,13 +2,14 @@
 import type { IntakeIssue } from '$lib/domain/intake/messages';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import type { Plan } from '$lib/domain/plan';
-import type { Unit } from '$lib/domain/units';
+import type { UnitWithEra } from '$lib/domain/unit-eras';
 import type { UploadProgress } from '$lib/domain/upload-check';
 
 /** What the files are checked against: the plan and its units (plain data, cloned to the worker). */
 export interface UploadSetup {
 	plan: Pick<Plan, 'years' | 'reporting' | 'geography' | 'flags'>;
-	units: Unit[];
+	/** the published unit list, every era (unit-eras.ts) */
+	units: UnitWithEra[];
 }
 
 export interface CheckRequest extends UploadSetup {

@@ -9,28 +9,29 @@ import { cubeSql, unitsTableSql } from '$lib/domain/cube-sql';
 import { levelTablesSql } from '$lib/domain/explorer';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import type { Plan } from '$lib/domain/plan';
-import { buildGeography, type Unit } from '$lib/domain/units';
+import { eraOfYear, erasFromList, type UnitWithEra } from '$lib/domain/unit-eras';
 import type { IntakeContext } from '$lib/domain/intake/validate';
 import type { UploadProgress } from '$lib/domain/upload-check';
 import type { QueryClient } from './duckdb';
 import type { CheckRequest, UploadReport, UploadSetup, WorkerMessage } from './upload-protocol';
 
 /** What an upload is checked against: the plan and its units (the province apart). */
-export function uploadContext(plan: Plan, units: (Unit & { level: string })[]): IntakeContext {
-	const geo = buildGeography(
+export function uploadContext(plan: Plan, units: UnitWithEra[]): IntakeContext {
+	// a list with eras (a reform inside the plan): each row is checked against its year's units
+	const eras = erasFromList(
 		{ code: plan.geography.province.code, name: plan.geography.province.name.vi },
-		units.filter((u) => u.level !== 'province') as Unit[]
+		units
 	);
-	return { plan, geo };
+	return { plan, geo: eras[0].geo, ...(eras.length > 1 ? { eras } : {}) };
 }
 
 /** The plain data the worker needs to check files against the plan (no Svelte proxies). */
-export function uploadSetup(plan: Plan, units: (Unit & { level: string })[]): UploadSetup {
+export function uploadSetup(plan: Plan, units: UnitWithEra[]): UploadSetup {
 	const { years, reporting, geography, flags } = plan;
 	return JSON.parse(
 		JSON.stringify({
 			plan: { years, reporting, geography, flags },
-			units: units.filter((u) => u.level !== 'province')
+			units
 		})
 	);
 }
@@ -87,13 +88,22 @@ export async function loadUploadCube(
 	const cols = ['commune_code', 'year', ...breakdownIds, ...childCountColumns];
 	const types = `{${['commune_code', ...breakdownIds].map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
 	await client.loadCsv('children', toCsv(cols, records as never, { bom: false }), { types });
-	const g = ctx.geo;
-	await client.query(unitsTableSql([g.province, ...g.districts, ...g.communes]));
 	const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
 	const flags = ['children', 'accessed', 'skills'].map((c) => `false AS ${c}_suppressed`).join(', ');
-	await client.query(
-		`CREATE OR REPLACE TABLE upload_cube AS SELECT *, ${flags} FROM (${cubeSql(g.province.code, years)})`
-	);
+	// each era's years summed over its own units (a reform inside the plan: unit-eras.ts)
+	const eras = ctx.eras ?? [{ geo: ctx.geo }];
+	let made = false;
+	for (const era of eras) {
+		const these = ctx.eras ? years.filter((y) => eraOfYear(ctx.eras!, y) === era) : years;
+		if (these.length === 0) continue;
+		const g = era.geo;
+		await client.query(unitsTableSql([g.province, ...g.districts, ...g.communes]));
+		const select = `SELECT *, ${flags} FROM (${cubeSql(g.province.code, these)})`;
+		await client.query(
+			made ? `INSERT INTO upload_cube ${select}` : `CREATE OR REPLACE TABLE upload_cube AS ${select}`
+		);
+		made = true;
+	}
 	for (const sql of levelTablesSql(years, 'upload_cube')) await client.query(sql);
 	return years;
 }

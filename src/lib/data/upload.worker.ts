@@ -9,7 +9,7 @@ import { t } from '$lib/domain/i18n';
 import type { IntakeIssue } from '$lib/domain/intake/messages';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import { validateReportBytes, type IntakeContext } from '$lib/domain/intake/validate';
-import { buildGeography } from '$lib/domain/units';
+import { erasFromList } from '$lib/domain/unit-eras';
 import { capIssues, MAX_LISTED_ISSUES } from '$lib/domain/upload-check';
 import type { CheckRequest, UploadReport, WorkerMessage } from './upload-protocol';
 
@@ -28,13 +28,12 @@ async function readBytes(file: File, onRead: (done: number) => void): Promise<Ui
 }
 
 async function check({ files, plan, units }: CheckRequest): Promise<UploadReport> {
-	const ctx: IntakeContext = {
-		plan,
-		geo: buildGeography(
-			{ code: plan.geography.province.code, name: plan.geography.province.name.vi },
-			units
-		)
-	};
+	// a list with eras (a reform inside the plan): each row is checked against its year's units
+	const eras = erasFromList(
+		{ code: plan.geography.province.code, name: plan.geography.province.name.vi },
+		units
+	);
+	const ctx: IntakeContext = { plan, geo: eras[0].geo, ...(eras.length > 1 ? { eras } : {}) };
 	const sizes = files.map((f) => f.size);
 	const report: UploadReport = { files: [], children: null };
 	let children: ChildrenRecord[] = [];

@@ -67,6 +67,21 @@ const vi = {
 	phaseVerdicts: 'Kết quả theo giai đoạn',
 	phaseVerdictsLead:
 		'Mỗi chỉ tiêu so với mục tiêu của từng giai đoạn: kết thúc giai đoạn thì Đạt hoặc Không đạt; trong giai đoạn thì so với lộ trình.',
+	reformRuleTitle: 'Cách tính sau khi sắp xếp đơn vị hành chính',
+	reformNotice:
+		'Từ {date}: {label}. Địa bàn của kế hoạch nay là {area}; số liệu năm {year} theo {new} đơn vị mới (trước đó {old}).',
+	reformCrosswalk: 'Bảng chuyển đổi đơn vị cũ – mới',
+	recipientsTitle: 'Nơi nhận báo cáo theo thời gian',
+	recipientUntil: 'đến hết {date}',
+	recipientFrom: 'từ {date}',
+	reportersAfterReform: 'Báo cáo có hạn từ {date} do {new} đơn vị mới gửi.',
+	reformRuleRate:
+		'Năm {year}: {new} đơn vị mới (từ {date}) báo cáo; tỷ lệ tính trên cùng các em của cả khu vực, không phụ thuộc cách chia đơn vị.',
+	reformRuleUnits:
+		'Năm {year}: tính theo {old} đơn vị cũ qua bảng chuyển đổi: một đơn vị cũ được tính là có khi đơn vị mới mà nó nhập trọn vào (từ {date}, một trong {new} đơn vị) có.',
+	reformRuleEnded:
+		'Cấp {level} chấm dứt từ {date}: năm {year} không còn số liệu của cấp này, nên chỉ tiêu tính theo {level} không đánh giá được cho năm {year}; số liệu cuối cùng là của năm {last}.',
+	reformRuleCount: 'Năm {year}: số liệu của khu vực sau khi sắp xếp đơn vị từ {date}.',
 	trendsTitle: 'Diễn biến qua các năm',
 	unitCountsTitle: 'Đơn vị có dịch vụ, mạng lưới liên kết dịch vụ',
 	unitsCounted: 'Danh sách đơn vị được tính',
@@ -332,6 +347,21 @@ const en: Record<MessageKey, string> = {
 	phaseVerdicts: 'Results by phase',
 	phaseVerdictsLead:
 		'Each target against each phase: at the end of a phase, met or not met; inside a phase, compared with the trajectory.',
+	reformRuleTitle: 'How figures are read after the reorganisation of units',
+	reformNotice:
+		'From {date}: {label}. The plan’s area is now the {area}; {year} figures are those of the {new} new units (before, {old}).',
+	reformCrosswalk: 'Crosswalk from the old units to the new',
+	recipientsTitle: 'Who receives the reports, over time',
+	recipientUntil: 'until {date}',
+	recipientFrom: 'from {date}',
+	reportersAfterReform: 'Reports due from {date} are sent by the {new} new units.',
+	reformRuleRate:
+		'{year}: reported by the {new} new units (from {date}); the rate is over the same children of the whole area, whatever the units.',
+	reformRuleUnits:
+		'{year}: counted over the {old} old units through the crosswalk: an old unit counts when the new unit it went into whole (from {date}, one of {new}) has it.',
+	reformRuleEnded:
+		'The {level} level ended on {date}: {year} has no figures for it, so a target over {level} units cannot be judged for {year}; the last figure is {last}’s.',
+	reformRuleCount: '{year}: the figure of the area after the reorganisation of {date}.',
 	trendsTitle: 'Trends over the years',
 	unitCountsTitle: 'Units with services or a linked service network',
 	unitsCounted: 'Units counted',

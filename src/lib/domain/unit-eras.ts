@@ -211,3 +211,45 @@ export function successorRow<R extends UnitRow>(
 		(r) => r.level === 'commune' && (r.predecessor_codes ?? '').split(';').includes(code)
 	);
 }
+
+/** A unit of a list with eras, as a page gets it (the published `units` table's columns). */
+export type UnitWithEra = Unit & {
+	valid_from?: string | null;
+	valid_to?: string | null;
+	predecessor_codes?: string | null;
+};
+
+/**
+ * The eras of a published unit list, rebuilt where only the list is at hand (the browser's report
+ * check): each era's units under the top unit, the predecessors from predecessor_codes.
+ */
+export function erasFromList(top: { code: string; name: string }, units: UnitWithEra[]): UnitEra[] {
+	const froms = [...new Set(units.map((u) => u.valid_from ?? ''))].sort();
+	const geos = froms.map((from) => {
+		const these = units.filter((u) => (u.valid_from ?? '') === from);
+		const own = these.find((u) => u.level === 'province');
+		return {
+			from,
+			these,
+			geo: buildGeography(
+				{ code: top.code, name: own?.name ?? top.name },
+				these.filter((u) => u.level !== 'province')
+			)
+		};
+	});
+	const later = geos.slice(1).map(({ from, these, geo }, i): UnitEra => {
+		const before = geos[i].geo;
+		const predecessors = new Map<string, Unit[]>();
+		for (const u of these)
+			if (u.predecessor_codes)
+				predecessors.set(
+					u.code,
+					u.predecessor_codes
+						.split(';')
+						.map((c) => before.byCode.get(c))
+						.filter((x): x is Unit => x !== undefined)
+				);
+		return { from, until: null, geo, predecessors };
+	});
+	return chainEras(geos[0]?.geo ?? buildGeography(top, []), later);
+}

@@ -7,6 +7,7 @@ import { ALL, breakdownIds, childCountColumns, type Label } from '../domain/brea
 import { dueDate, flagInYear, rateIndicators, type Plan } from '../domain/plan';
 import type { Protection } from '../domain/published';
 import { childrenOf, type Geography } from '../domain/units';
+import type { UnitEra } from '../domain/unit-eras';
 import type { CubeRow, UnitYear } from './aggregate';
 import type { ReadUnit } from './audit/cell-system';
 import { describeColumns, suppressedFlag, type ColumnSpec } from './columns';
@@ -203,7 +204,8 @@ export async function buildIndicatorTable(
 	unitYears: UnitYear[],
 	plan: Plan,
 	geo: Geography,
-	report: Protected[]
+	report: Protected[],
+	era?: UnitEra
 ): Promise<Table> {
 	// the cube's measures the plan's rates use, and the group size: one row per unit carries them
 	const cubeMeasures = new Set<string>(childCountColumns);
@@ -291,11 +293,18 @@ export async function buildIndicatorTable(
 						: r.level === 'district' && ind.level === 'commune'
 							? childrenOf(geo, r.unit_code as string).map((u) => u.code)
 							: [];
-			const flags = members.map((m) => flagOf.get(`${m}|${r.year}`));
-			const known = flags.filter((f) => f !== null && f !== undefined);
+			// After a reform a target still counts the old units: an area's figure counts each new
+			// unit as the old communes it took in (each went whole into one), so "51 of 102 communes"
+			// reads the same in 2025; a unit's own row counts itself (docs/reform-rule in i18n).
+			const weight = (m: string) =>
+				r.level !== ind.level ? (era?.predecessors.get(m)?.length ?? 1) : 1;
+			const flags = members.map((m) => ({ f: flagOf.get(`${m}|${r.year}`), w: weight(m) }));
+			const known = flags.filter(({ f }) => f !== null && f !== undefined);
 			r[`${ind.id}_count`] =
-				members.length === 0 || known.length === 0 ? null : known.filter((f) => f === 1).length;
-			r[`${ind.id}_units`] = members.length === 0 ? null : members.length;
+				members.length === 0 || known.length === 0
+					? null
+					: known.filter(({ f }) => f === 1).reduce((n, { w }) => n + w, 0);
+			r[`${ind.id}_units`] = members.length === 0 ? null : flags.reduce((n, { w }) => n + w, 0);
 		}
 	}
 	const names = [

@@ -47,7 +47,9 @@ const expectedRows = {
 	// 2018 has the annual report only, 2019 and 2020 both
 	reporting: 10 * (1 + 2 + 2),
 	reporting_summary: 1 + 2 + 2,
-	units: 113
+	// both unit lists, with their validity: the 113 units before 2025-07-01, and after it the area,
+	// the 10 former district areas and the 40 new units (published even with no 2025 report yet)
+	units: 113 + 1 + 10 + 40
 };
 
 async function parquetInfo(file: string): Promise<{ rows: number; columns: string[] }> {

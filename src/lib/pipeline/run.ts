@@ -241,7 +241,7 @@ async function publishPartitions(
 		try {
 			cubeTable = await buildCubeTable(cube, plan, geo, report);
 			joined.indicators.push(
-				await buildIndicatorTable(cubeTable, cube, unitYears, plan, geo, report)
+				await buildIndicatorTable(cubeTable, cube, unitYears, plan, geo, report, piece.era)
 			);
 		} catch (e) {
 			if (!(e instanceof ProtectionError)) throw e;

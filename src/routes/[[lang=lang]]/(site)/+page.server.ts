@@ -1,5 +1,6 @@
 import { buildOverview } from '$lib/domain/overview';
 import { loadManifest, loadPlan, loadTable } from '$lib/server/published';
+import { loadReformFacts } from '$lib/server/reform';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = () => {
 			indicators: plan.indicators,
 			periods: plan.reporting.periods,
 			submittedTo: plan.reporting.submittedTo,
+			submittedToLater: plan.spec.reporting.submittedToLater,
 			// the levels and how many units each has, for "Báo cáo của 10 huyện, thành phố"
 			levels: plan.spec.geography.levels.map((l) => ({
 				id: l.id,
@@ -27,6 +29,7 @@ export const load: PageServerLoad = () => {
 				units: model.levelCounts[l.id] ?? 0
 			}))
 		},
-		model
+		model,
+		reform: loadReformFacts()
 	};
 };

@@ -14,7 +14,11 @@ export const load: PageServerLoad = async () => {
 		type: String(u.type),
 		level: u.level as 'province' | 'district' | 'commune',
 		district_code: String(u.district_code),
-		name_ascii: String(u.name_ascii)
+		name_ascii: String(u.name_ascii),
+		// the list's eras: the report check keys each year by its own units (unit-eras.ts)
+		valid_from: String(u.valid_from ?? ''),
+		valid_to: String(u.valid_to ?? ''),
+		predecessor_codes: String(u.predecessor_codes ?? '')
 	}));
 	// years with a children report (the cube's); a year with units reports only has no cube rows
 	const years = childrenYears();

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { indicatorTable } from '$lib/domain/indicator-page';
 import { indicatorSeries } from '$lib/domain/indicator-values';
 import { loadManifest, loadPlan, loadTable } from '$lib/server/published';
+import { loadReformFacts } from '$lib/server/reform';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One page per indicator of the plan file, in both languages. */
@@ -23,6 +24,7 @@ export const load: PageServerLoad = ({ params }) => {
 		indicator.kind === 'rate' ? [indicator.numerator, indicator.denominator] : [indicator.flag];
 	return {
 		plan: { phases: plan.phases, shortTitle: plan.shortTitle },
+		reform: loadReformFacts(),
 		indicator,
 		series: indicatorSeries(indicator, rows, plan.geography.province.code),
 		table: indicatorTable(indicator, rows, units),
