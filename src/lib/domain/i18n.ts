@@ -68,6 +68,7 @@ const vi = {
 	phaseVerdictsLead:
 		'Mỗi chỉ tiêu so với mục tiêu của từng giai đoạn: kết thúc giai đoạn thì Đạt hoặc Không đạt; trong giai đoạn thì so với lộ trình.',
 	reformRuleTitle: 'Cách tính sau khi sắp xếp đơn vị hành chính',
+	reformRuleShort: 'Năm {year} tính theo quy tắc sau sắp xếp đơn vị',
 	reformNotice:
 		'Từ {date}: {label}. Địa bàn của kế hoạch nay là {area}; số liệu năm {year} theo {new} đơn vị mới (trước đó {old}).',
 	reformCrosswalk: 'Bảng chuyển đổi đơn vị cũ – mới',
@@ -348,6 +349,7 @@ const en: Record<MessageKey, string> = {
 	phaseVerdictsLead:
 		'Each target against each phase: at the end of a phase, met or not met; inside a phase, compared with the trajectory.',
 	reformRuleTitle: 'How figures are read after the reorganisation of units',
+	reformRuleShort: '{year} read by the rule after the reorganisation of units',
 	reformNotice:
 		'From {date}: {label}. The plan’s area is now the {area}; {year} figures are those of the {new} new units (before, {old}).',
 	reformCrosswalk: 'Crosswalk from the old units to the new',
