@@ -77,7 +77,7 @@ export function eraAfter(
 	const missing = before.communes.filter((c) => !taken.includes(c.code));
 	if (missing.length > 0 || new Set(taken).size !== taken.length)
 		throw new Error(
-			`${reform.from}: every old commune must go to exactly one new unit (missing: ${missing.map((m) => m.code).join(', ') || 'none'}; ${taken.length - new Set(taken).size} taken twice)`
+			`${reform.from}: every old commune must go whole into exactly one new unit (missing: ${missing.map((m) => m.code).join(', ') || 'none'}; ${taken.length - new Set(taken).size} taken twice). An old unit split between new units cannot carry its figures across: such a reform is published (its crosswalk) but not applied; leave out "units" in the plan's reform.`
 		);
 	return {
 		from: reform.from,

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { indicatorSeries } from '$lib/domain/indicator-values';
 import { loadManifest, loadPlan, loadTable } from '$lib/server/published';
+import { loadReformFacts } from '$lib/server/reform';
 import { currentPhase } from '$lib/domain/plan';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -23,6 +24,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const asOfYear = Math.min(Number(loadManifest().asOf.slice(0, 4)), years.at(-1)!);
 	return {
 		plan: { phases: plan.phases },
+		reform: loadReformFacts(),
 		indicator: ind,
 		series,
 		years,
