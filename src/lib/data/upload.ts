@@ -6,7 +6,7 @@
 import { breakdownIds, childCountColumns } from '$lib/domain/breakdowns';
 import { toCsv } from '$lib/domain/csv';
 import { cubeSql, unitsTableSql } from '$lib/domain/cube-sql';
-import { levelTablesSql } from '$lib/domain/explorer';
+import { levelTablesSql, measures } from '$lib/domain/explorer';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import type { Plan } from '$lib/domain/plan';
 import { buildGeography, type Unit } from '$lib/domain/units';
@@ -90,7 +90,7 @@ export async function loadUploadCube(
 	const g = ctx.geo;
 	await client.query(unitsTableSql([g.province, ...g.districts, ...g.communes]));
 	const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
-	const flags = ['children', 'accessed', 'skills'].map((c) => `false AS ${c}_suppressed`).join(', ');
+	const flags = measures.map((c) => `false AS ${c}_suppressed`).join(', ');
 	await client.query(
 		`CREATE OR REPLACE TABLE upload_cube AS SELECT *, ${flags} FROM (${cubeSql(g.province.code, years)})`
 	);
