@@ -38,7 +38,10 @@ export const districtRowFilters = (f: ExplorerFilters, code: string): ExplorerFi
 	commune: []
 });
 
-/** The explorer's counts, then its rates (Kon Tum: children, accessed, skills, access_rate, skills_rate). */
+/**
+ * The explorer's counts, then its rates (Kon Tum: children, accessed, skills, access_rate,
+ * skills_rate).
+ */
 export const exportMeasures: readonly string[] = [
 	...measures,
 	...cubeRates.map((r) => rateColumn(r.id))

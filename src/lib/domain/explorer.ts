@@ -261,7 +261,7 @@ export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
 	};
 	const row: ExplorerRow = {};
 	for (const m of measures) row[m] = cell(m);
-	for (const r of cubeRates) row[rateColumn(r.id)] = rate(row[r.numerator], row[r.denominator]);
+	for (const x of cubeRates) row[rateColumn(x.id)] = rate(row[x.numerator], row[x.denominator]);
 	return row;
 }
 
