@@ -43,14 +43,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import {
-	ageBands,
-	breakdowns,
-	disabilityTypes,
-	ethnicities,
-	severities,
-	sexes
-} from '../src/lib/domain/breakdowns';
+import { breakdowns } from '../src/lib/domain/breakdowns';
 import {
 	emptyFilters,
 	explorerViewSql,
@@ -270,9 +263,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	);
 	const sizeSum = [...trait.values()].reduce((a, t) => a + t.size, 0);
 	const [types, sevs, ages] = [cumulate(TYPE_MIX), cumulate(SEVERITY_MIX), cumulate(AGE_MIX)];
-	const codes = [disabilityTypes, severities, sexes, ageBands, ethnicities].map((cs) =>
-		cs.map((c) => c.code)
-	);
+	const codes = breakdowns.map((b) => b.categories.map((c) => c.code));
 	const radix = codes.map((c) => c.length);
 	const cellCount = radix.reduce((a, b) => a * b, 1);
 	const provinces = units.filter((u) => u.level === 'province');

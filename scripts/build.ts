@@ -1,5 +1,5 @@
 /**
- * npm run build: the pipeline, the social images, vite, the precompression and the deployment
+ * npm run build: the home plan's shape, the pipeline, the social images, vite, the precompression and the deployment
  * headers, one after the
  * other, each timed, with the times in a line at the end (the goal: ≤ 90 s on a fresh clone,
  * issue 17; bench/README.md has the figures).
@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 
 const STEPS: [name: string, command: string, args: string[]][] = [
+	// the home plan's breakdowns and columns, which the pages' code reads (before vite bundles it)
+	['plan shape', 'tsx', ['scripts/home-plan-shape.ts']],
 	['pipeline', 'tsx', ['scripts/pipeline.ts', '--no-plans']],
 	// the other plans, through the general runtime (data/datasets/<id>/ → static/plan-data/<id>/)
 	['plans', 'tsx', ['scripts/plan-pipeline.ts']],

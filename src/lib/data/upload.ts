@@ -6,7 +6,7 @@
 import { breakdownIds, childCountColumns } from '$lib/domain/breakdowns';
 import { toCsv } from '$lib/domain/csv';
 import { cubeSql, unitsTableSql } from '$lib/domain/cube-sql';
-import { levelTablesSql } from '$lib/domain/explorer';
+import { levelTablesSql, measures } from '$lib/domain/explorer';
 import type { ChildrenRecord } from '$lib/domain/intake/schema';
 import type { Plan } from '$lib/domain/plan';
 import { eraOfYear, erasFromList, type UnitWithEra } from '$lib/domain/unit-eras';
@@ -89,7 +89,7 @@ export async function loadUploadCube(
 	const types = `{${['commune_code', ...breakdownIds].map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
 	await client.loadCsv('children', toCsv(cols, records as never, { bom: false }), { types });
 	const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
-	const flags = ['children', 'accessed', 'skills'].map((c) => `false AS ${c}_suppressed`).join(', ');
+	const flags = measures.map((c) => `false AS ${c}_suppressed`).join(', ');
 	// each era's years summed over its own units (a reform inside the plan: unit-eras.ts)
 	const eras = ctx.eras ?? [{ geo: ctx.geo }];
 	let made = false;

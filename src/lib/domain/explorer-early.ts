@@ -7,7 +7,13 @@
  * figure. Every other view waits for the engine, and the page says so.
  */
 import { breakdowns } from './breakdowns';
-import { emptyFilters, explorerDims, type ExplorerFilters, type ExplorerResult } from './explorer';
+import {
+	chosen,
+	emptyFilters,
+	explorerDims,
+	type ExplorerFilters,
+	type ExplorerResult
+} from './explorer';
 
 /** One year's early views, keyed by `earlyKey`. */
 export interface EarlyViews {
@@ -26,12 +32,12 @@ const earlyDims = [...breakdowns.map((b) => b.id), 'district'] as const;
  * the view waits for the engine: two filters or more, two values of one, or a commune.
  */
 export function earlyKey(f: ExplorerFilters): string | null {
-	const set = explorerDims.filter((d) => f[d].length > 0);
+	const set = explorerDims.filter((d) => chosen(f, d).length > 0);
 	if (set.length === 0) return '';
 	if (set.length > 1) return null;
 	const d = set[0];
-	if (!(earlyDims as readonly string[]).includes(d) || f[d].length !== 1) return null;
-	return `${d}=${f[d][0]}`;
+	if (!(earlyDims as readonly string[]).includes(d) || chosen(f, d).length !== 1) return null;
+	return `${d}=${chosen(f, d)[0]}`;
 }
 
 /** Every view answered early in one year: no filter, each category of each breakdown, each district. */

@@ -9,11 +9,13 @@ const names = {
 const cell = (value: number | null, suppressed = false): Cell => ({ value, suppressed });
 const row = (code: string, children: number) => ({
 	code,
-	children: cell(children),
-	accessed: cell(null, true),
-	skills: cell(3),
-	access_rate: cell(null, true),
-	skills_rate: cell(50)
+	cells: {
+		children: cell(children),
+		accessed: cell(null, true),
+		skills: cell(3),
+		access_rate: cell(null, true),
+		skills_rate: cell(50)
+	}
 });
 
 describe('district table export', () => {

@@ -4,9 +4,9 @@
  * aside, like every grouping), so each of its rows describes that row's district, never the
  * district chosen: a row's `filters` cell is true of that row.
  */
-import { breakdowns, categoryLabel, type Lang } from './breakdowns';
+import { breakdowns, categoryLabel, cubeRates, type Lang } from './breakdowns';
 import type { CsvCell } from './csv';
-import type { ExplorerFilters, ExplorerRow } from './explorer';
+import { chosen, measures, rateColumn, type ExplorerFilters, type ExplorerRow } from './explorer';
 import { t, tf } from './i18n';
 
 export interface UnitNames {
@@ -18,9 +18,11 @@ export interface UnitNames {
 export function describeFilters(f: ExplorerFilters, lang: Lang, names: UnitNames): string {
 	const parts: string[] = [];
 	for (const b of breakdowns)
-		if (f[b.id].length)
+		if (chosen(f, b.id).length)
 			parts.push(
-				`${b.label[lang]}: ${f[b.id].map((c) => categoryLabel(b.id, c, lang)).join(', ')}`
+				`${b.label[lang]}: ${chosen(f, b.id)
+					.map((c) => categoryLabel(b.id, c, lang))
+					.join(', ')}`
 			);
 	if (f.district.length)
 		parts.push(`${t(lang, 'district')}: ${f.district.map((c) => names.district[c]).join(', ')}`);
@@ -36,18 +38,21 @@ export const districtRowFilters = (f: ExplorerFilters, code: string): ExplorerFi
 	commune: []
 });
 
-export const exportMeasures = [
-	'children',
-	'accessed',
-	'skills',
-	'access_rate',
-	'skills_rate'
-] as const;
+/**
+ * The explorer's counts, then its rates (Kon Tum: children, accessed, skills, access_rate,
+ * skills_rate).
+ */
+export const exportMeasures: readonly string[] = [
+	...measures,
+	...cubeRates.map((r) => rateColumn(r.id))
+];
 /** Counts and the year are whole numbers (INT32 in Parquet); rates are percentages (DOUBLE). */
-export const integerColumns = new Set(['year', 'children', 'accessed', 'skills']);
+export const integerColumns = new Set(['year', ...measures]);
 
-export interface DistrictTableRow extends ExplorerRow {
+/** One district's row: its code and its cells. */
+export interface DistrictTableRow {
 	code: string;
+	cells: ExplorerRow;
 }
 
 export interface TableExport {
@@ -69,12 +74,14 @@ export function districtTableExport(
 	names: UnitNames,
 	notice?: string
 ): TableExport {
-	const chosen = breakdowns.filter((b) => shown[b.id].length > 0);
-	const group = chosen.length
+	const picked = breakdowns.filter((b) => chosen(shown, b.id).length > 0);
+	const group = picked.length
 		? describeFilters({ ...shown, district: [], commune: [] }, lang, names)
 		: t(lang, 'allChildren');
 	const what = tf(lang, 'downloadTableHolds', { n: rows.length, year: shown.year });
-	const suffix = chosen.map((b) => `-${b.id.replace(/_/g, '-')}-${shown[b.id].join('+')}`).join('');
+	const suffix = picked
+		.map((b) => `-${b.id.replace(/_/g, '-')}-${chosen(shown, b.id).join('+')}`)
+		.join('');
 	return {
 		columns: [
 			'district_code',
@@ -90,8 +97,8 @@ export function districtTableExport(
 			year: shown.year,
 			...Object.fromEntries(
 				exportMeasures.flatMap((m) => [
-					[m, r[m].value],
-					[`${m}_suppressed`, r[m].suppressed]
+					[m, r.cells[m].value],
+					[`${m}_suppressed`, r.cells[m].suppressed]
 				])
 			),
 			filters: describeFilters(districtRowFilters(shown, r.code), lang, names)

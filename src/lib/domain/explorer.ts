@@ -9,14 +9,14 @@
  * `protection.breakdownDepth`). A part of a view that needs more is not published at its level:
  * it is never asked of the engine, never pieced together from other rows, and the page says so.
  */
-import { ALL, breakdowns, type BreakdownId } from './breakdowns';
+import { ALL, breakdowns, cubeRates, type BreakdownId } from './breakdowns';
 
+/**
+ * The chosen categories per dimension (none chosen: all) and the year. The breakdowns are the home
+ * plan's (Kon Tum: `disability_type`, `sex`, …), so they sit under an index: read them with `chosen`.
+ */
 export interface ExplorerFilters {
-	disability_type: string[];
-	severity: string[];
-	sex: string[];
-	age_band: string[];
-	ethnicity: string[];
+	[breakdown: BreakdownId]: string[] | number;
 	district: string[];
 	/** communes (of one district): the cube has what the commune level publishes for them */
 	commune: string[];
@@ -26,19 +26,22 @@ export interface ExplorerFilters {
 export type ExplorerDim = BreakdownId | 'district' | 'commune';
 export const explorerDims: ExplorerDim[] = [...breakdowns.map((b) => b.id), 'district', 'commune'];
 
-export const measures = ['children', 'accessed', 'skills'] as const;
+/** The categories chosen of one dimension (none: all of them). */
+export function chosen(f: ExplorerFilters, d: ExplorerDim): string[] {
+	return (f[d] as string[] | undefined) ?? [];
+}
+
+/**
+ * The counts the explorer reads: those the plan's rates over the cube are made of, each rate's
+ * denominator then its numerator (Kon Tum: children, accessed, skills).
+ */
+export const measures: readonly string[] = [
+	...new Set(cubeRates.flatMap((r) => [r.denominator, r.numerator]))
+];
 
 export function emptyFilters(year: number): ExplorerFilters {
-	return {
-		disability_type: [],
-		severity: [],
-		sex: [],
-		age_band: [],
-		ethnicity: [],
-		district: [],
-		commune: [],
-		year
-	};
+	const none = Object.fromEntries(breakdowns.map((b) => [b.id, [] as string[]]));
+	return { ...none, district: [], commune: [], year };
 }
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -80,7 +83,9 @@ export function partPublication(
 	depth: BreakdownDepth
 ): PartPublication {
 	const level = part === 'total' ? levelOf(f) : levelOf(f, part);
-	const combined = breakdowns.filter((b) => b.id === part || f[b.id].length > 0).map((b) => b.id);
+	const combined = breakdowns
+		.filter((b) => b.id === part || chosen(f, b.id).length > 0)
+		.map((b) => b.id);
 	return publicationAt(level, combined, depth);
 }
 
@@ -177,7 +182,7 @@ function where(
 	if (!opts.allYears) parts.push(`year = ${Number(f.year)}`);
 	for (const b of breakdowns) {
 		if (b.id === opts.except) parts.push(`${b.id} <> '${ALL}'`);
-		else if (f[b.id].length > 0) parts.push(`${b.id} IN (${list(f[b.id])})`);
+		else if (chosen(f, b.id).length > 0) parts.push(`${b.id} IN (${list(chosen(f, b.id))})`);
 		else parts.push(`${b.id} = '${ALL}'`);
 	}
 	if (opts.except === 'district') parts.push(`level = 'district'`);
@@ -224,19 +229,20 @@ export interface Cell {
 	suppressed: boolean;
 }
 
-export interface ExplorerRow {
-	children: Cell;
-	accessed: Cell;
-	skills: Cell;
-	access_rate: Cell;
-	skills_rate: Cell;
-}
+/**
+ * One aggregated row: a cell per measure, and per rate of the plan `<rate id>_rate` (Kon Tum:
+ * children, accessed, skills, access_rate, skills_rate).
+ */
+export type ExplorerRow = Record<string, Cell>;
+
+/** The column of a rate in an explorer row and its downloads (Kon Tum: `access_rate`). */
+export const rateColumn = (rateId: string) => `${rateId}_rate`;
 
 type Raw = Record<string, string | number | boolean | null>;
 
 /**
- * Reads one aggregated row: suppressed sums stay hidden, rates only on published counts of at
- * least `minDenominator` children. A row without a flag is a bug, and says so.
+ * Reads one aggregated row: suppressed sums stay hidden, rates only on published denominators of
+ * at least `minDenominator` children. A row without a flag is a bug, and says so.
  */
 export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
 	const cell = (m: string): Cell => {
@@ -246,36 +252,36 @@ export function readRow(r: Raw, minDenominator = 5): ExplorerRow {
 			? { value: null, suppressed: true }
 			: { value: r[m] === null || r[m] === undefined ? null : Number(r[m]), suppressed: false };
 	};
-	const children = cell('children');
-	const rate = (num: Cell): Cell => {
-		if (children.suppressed || num.suppressed) return { value: null, suppressed: true };
-		if (children.value === null || children.value === 0 || num.value === null)
+	const rate = (num: Cell, den: Cell): Cell => {
+		if (den.suppressed || num.suppressed) return { value: null, suppressed: true };
+		if (den.value === null || den.value === 0 || num.value === null)
 			return { value: null, suppressed: false };
-		if (children.value < minDenominator) return { value: null, suppressed: true };
-		return { value: Math.round((num.value * 1000) / children.value) / 10, suppressed: false };
+		if (den.value < minDenominator) return { value: null, suppressed: true };
+		return { value: Math.round((num.value * 1000) / den.value) / 10, suppressed: false };
 	};
-	const accessed = cell('accessed');
-	const skills = cell('skills');
-	return { children, accessed, skills, access_rate: rate(accessed), skills_rate: rate(skills) };
+	const row: ExplorerRow = {};
+	for (const m of measures) row[m] = cell(m);
+	for (const x of cubeRates) row[rateColumn(x.id)] = rate(row[x.numerator], row[x.denominator]);
+	return row;
 }
 
 /** A plain copy (of reactive state too). */
 export function copyFilters(f: ExplorerFilters): ExplorerFilters {
 	const out = { ...emptyFilters(f.year) };
-	for (const d of explorerDims) out[d] = [...f[d]];
+	for (const d of explorerDims) out[d] = [...chosen(f, d)];
 	return out;
 }
 
 /** Same filters, whatever the order of the chosen values. */
 export function sameFilters(a: ExplorerFilters, b: ExplorerFilters): boolean {
 	const key = (x: string[]) => [...x].sort().join(',');
-	return a.year === b.year && explorerDims.every((d) => key(a[d]) === key(b[d]));
+	return a.year === b.year && explorerDims.every((d) => key(chosen(a, d)) === key(chosen(b, d)));
 }
 
 /** Filters ⇄ query string. */
 export function filtersToParams(f: ExplorerFilters, defaultYear: number): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const d of explorerDims) if (f[d].length > 0) out[d] = f[d].join(',');
+	for (const d of explorerDims) if (chosen(f, d).length > 0) out[d] = chosen(f, d).join(',');
 	if (f.year !== defaultYear) out.year = String(f.year);
 	return out;
 }
@@ -329,7 +335,7 @@ export function explorerViewSql(
 	const cols = measures.flatMap((m) => [m, `${m}_suppressed`]).join(', ');
 	const year = Number(f.year);
 	const match = (id: BreakdownId) =>
-		f[id].length > 0 ? `${id} IN (${list(f[id])})` : `${id} = '${ALL}'`;
+		chosen(f, id).length > 0 ? `${id} IN (${list(chosen(f, id))})` : `${id} = '${ALL}'`;
 	const and = (conds: string[]) => (conds.length > 0 ? conds.join(' AND ') : 'true');
 	const all = and(breakdowns.map((b) => match(b.id)));
 	const tags = [

@@ -2,6 +2,7 @@
  * What the coverage map and unit pages need, taken from the published tables: the units, and
  * per year and unit only the columns the map's measures read (nulls and false flags dropped).
  */
+import { breakdownIds, mainBreakdown } from './breakdowns';
 import type { Row } from './published';
 import { measureOf, type MapMeasure, type UnitMeasure } from './coverage';
 import { rateIndicators, type Plan } from './plan';
@@ -94,26 +95,29 @@ export function matchesUnit(
 const fold = (s: string) => foldDiacritics(s).toLowerCase().replace(/\s+/g, ' ');
 
 /**
- * Children by disability type per year and unit, from the protected cube (null: suppressed).
+ * Children by the plan's first breakdown (Kon Tum: disability type) per year and unit, from the
+ * protected cube (null: suppressed), in the order of `typeCodes`.
  * Only units whose level publishes the breakdown have cells for it (the manifest's breakdown
  * depth): a commune has none when communes publish totals only. A cell without its flag is a
  * bug: it stops the build, it is never shown as "not hidden".
  */
 export function childrenByType(
 	cube: Row[],
-	typeCodes: string[]
+	typeCodes: string[],
+	by = mainBreakdown.id
 ): Record<number, Record<string, (number | null)[]>> {
 	const out: Record<number, Record<string, (number | null)[]>> = {};
+	const others = breakdownIds.filter((d) => d !== by);
 	for (const r of cube) {
-		if (r.disability_type === 'all') continue;
-		if (['severity', 'sex', 'age_band', 'ethnicity'].some((d) => r[d] !== 'all')) continue;
+		if (r[by] === 'all') continue;
+		if (others.some((d) => r[d] !== 'all')) continue;
 		const flag = r.children_suppressed;
 		if (flag !== true && flag !== false && flag !== null)
 			throw new Error(`children_cube: children_suppressed missing (${r.year}, ${r.unit_code})`);
 		const y = Number(r.year);
 		const arr = ((out[y] ??= {})[String(r.unit_code)] ??= typeCodes.map(() => null));
 		// a flag left empty counts as hidden
-		arr[typeCodes.indexOf(String(r.disability_type))] =
+		arr[typeCodes.indexOf(String(r[by]))] =
 			flag === false && typeof r.children === 'number' ? r.children : null;
 	}
 	return out;

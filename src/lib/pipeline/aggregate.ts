@@ -89,8 +89,8 @@ export class ChildrenStore {
 				app.appendInteger(line);
 				app.appendVarchar(r.commune_code);
 				app.appendInteger(r.year);
-				for (const d of dims) app.appendVarchar(r[d]);
-				for (const c of counts) app.appendInteger(r[c]);
+				for (const d of dims) app.appendVarchar(r[d] as string);
+				for (const c of counts) app.appendInteger(r[c] as number);
 				app.endRow();
 			},
 			close,

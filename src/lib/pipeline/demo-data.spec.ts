@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planFromJson } from '../domain/plan';
 import { describe, expect, it } from 'vitest';
-import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
+import { breakdown } from '../domain/breakdowns';
 import { generateDemoData, type DemoUnit } from './demo-data';
 
 const root = process.cwd();
@@ -68,13 +68,12 @@ describe('generateDemoData', () => {
 	});
 
 	it('children rows use allowed values, unique keys and numerators within denominators', () => {
-		const allowed = {
-			disability_type: disabilityTypes,
-			severity: severities,
-			sex: sexes,
-			age_band: ageBands,
-			ethnicity: ethnicities
-		};
+		const allowed = Object.fromEntries(
+			['disability_type', 'severity', 'sex', 'age_band', 'ethnicity'].map((id) => [
+				id,
+				breakdown(id).categories
+			])
+		);
 		const problems: string[] = [];
 		for (const year of YEARS) {
 			const keys = new Set<string>();

@@ -7,7 +7,7 @@
  * breakdown cells. Outcome rates follow a logistic model whose intercept is calibrated each year
  * so the province figures tell the intended story (some targets met, some not).
  */
-import { ageBands, disabilityTypes, ethnicities, severities, sexes } from '../domain/breakdowns';
+import { breakdownIds, breakdowns, childCountColumns } from '../domain/breakdowns';
 import { formerAreaName } from '../domain/unit-eras';
 import { Rng } from './rng';
 
@@ -92,16 +92,20 @@ const COMMENT = (seed: number) =>
 	'# DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics' +
 	` — scripts/generate-demo-data.ts seed=${seed}`;
 
-export const CHILD_HEADER =
-	'commune_code,commune_name,year,disability_type,severity,sex,age_band,ethnicity,' +
-	'children,accessed,accessed_health,accessed_education,accessed_social,accessed_protection,skills';
+export const CHILD_HEADER = [
+	'commune_code',
+	'commune_name',
+	'year',
+	...breakdownIds,
+	...childCountColumns
+].join(',');
 export const UNIT_HEADER =
 	'unit_code,unit_name,year,caregivers,caregivers_trained,staff,staff_trained,' +
 	'services_maintained,linked_network,centre_model_running,report_h1_submitted,report_year_submitted';
 /** The plan asks for services maintained in 2018–2020 and a linked network from 2021 (3430 §I.2). */
 const NETWORK_FROM = 2021;
 /** Breakdowns in intake column order (disability_type, severity, sex, age_band, ethnicity). */
-const CATEGORIES = [disabilityTypes, severities, sexes, ageBands, ethnicities];
+const CATEGORIES = breakdowns.map((b) => b.categories);
 
 export const cumulate = (weights: number[]) => {
 	let sum = 0;

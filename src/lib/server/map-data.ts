@@ -1,5 +1,5 @@
 /** Build-time inputs of the map and unit pages: model, projected boundaries, breakdowns. */
-import { disabilityTypes } from '$lib/domain/breakdowns';
+import { mainBreakdown } from '$lib/domain/breakdowns';
 import { projectLayer } from '$lib/domain/geo-paths';
 import { buildMapModel, childrenByType } from '$lib/domain/map-model';
 import { explorerCube, loadCsvTable, loadGeoJson, loadPlan, loadTable } from './published';
@@ -20,10 +20,10 @@ function build() {
 	const districtLayer = projectLayer(districts, 520, 640, { precision: 2 });
 	const byType = childrenByType(
 		loadCsvTable('children_cube').rows,
-		disabilityTypes.map((t) => t.code)
+		mainBreakdown.categories.map((c) => c.code)
 	);
 	// What each level publishes (the manifest's breakdown depth): the pages say where a unit's
-	// children by disability type are not published, rather than leave the table out.
+	// children by the first breakdown (disability type) are not published, rather than leave the table out.
 	const { depth } = explorerCube();
 	return { plan, model, communeLayer, districtLayer, byType, depth };
 }

@@ -8,6 +8,7 @@ import { replaceState } from '$app/navigation';
 import { breakdowns, type BreakdownId } from '$lib/domain/breakdowns';
 import { UPLOAD_DEPTH } from '$lib/domain/cube-sql';
 import {
+	chosen,
 	copyFilters,
 	emptyFilters,
 	filtersAtLevel,
@@ -204,9 +205,9 @@ export class ExplorerState {
 	toggle = (d: ExplorerDim, code: string) =>
 		this.setDim(
 			d,
-			this.filters[d].includes(code)
-				? this.filters[d].filter((c) => c !== code)
-				: [...this.filters[d], code]
+			chosen(this.filters, d).includes(code)
+				? chosen(this.filters, d).filter((c) => c !== code)
+				: [...chosen(this.filters, d), code]
 		);
 	reset = () => this.update(emptyFilters(this.filters.year));
 
@@ -247,7 +248,7 @@ export class ExplorerState {
 	districtRows = $derived(
 		(this.result.groups.district ?? []).map((r) => ({
 			code: String(r.category),
-			...readRow(r, this.minDenominator)
+			cells: readRow(r, this.minDenominator)
 		}))
 	);
 	selectionText = $derived(describeFilters(this.shown, this.lang, this.names));

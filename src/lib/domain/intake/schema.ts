@@ -1,6 +1,7 @@
 /** The two kinds of report file of the intake format (data/README.md). */
 import {
 	breakdowns,
+	childCountBounds,
 	childCountColumns,
 	type BreakdownId,
 	type ChildCountColumn
@@ -33,24 +34,21 @@ export function unitsColumns(periodColumns: string[], flagColumns: string[]) {
 	};
 }
 
-/** Each numerator and the denominator it may not exceed, within one row. */
-export const childrenBounds: [ChildCountColumn, ChildCountColumn][] = [
-	['accessed', 'children'],
-	['skills', 'children'],
-	['accessed_health', 'accessed'],
-	['accessed_education', 'accessed'],
-	['accessed_social', 'accessed'],
-	['accessed_protection', 'accessed']
-];
+/** Each numerator and the denominator it may not exceed, within one row (the plan's `atMost`). */
+export const childrenBounds: [ChildCountColumn, ChildCountColumn][] = childCountBounds;
 export const unitBounds: [UnitCountColumn, UnitCountColumn][] = [
 	['caregivers_trained', 'caregivers'],
 	['staff_trained', 'staff']
 ];
 
-export interface ChildrenRecord
-	extends Record<BreakdownId, string>, Record<ChildCountColumn, number> {
+/**
+ * One row of a children file: its commune and year, a category code per breakdown and a count per
+ * count column (both the plan's: `sex: 'nu'`, `children: 3`).
+ */
+export interface ChildrenRecord {
 	commune_code: string;
 	year: number;
+	[column: BreakdownId | ChildCountColumn]: string | number;
 }
 
 export interface UnitRecord extends Record<UnitCountColumn, number | null> {
@@ -64,7 +62,7 @@ export interface UnitRecord extends Record<UnitCountColumn, number | null> {
 
 /** Tells the kind of a file from its header row. */
 export function detectKind(header: string[]): ReportKind | null {
-	if (header.includes('disability_type') || header.includes('commune_code')) return 'children';
+	if (header.includes(breakdowns[0].id) || header.includes('commune_code')) return 'children';
 	if (header.includes('unit_code')) return 'units';
 	return null;
 }

@@ -96,7 +96,7 @@ describe('intake properties', () => {
 				const byKey = new Map(v.children.map((r) => [keyOf(r), r]));
 				for (const r of f.rows) {
 					const got = byKey.get(keyOf(r))!;
-					for (const c of childCountColumns) expect(got[c]).toBe(r[c]);
+					for (const c of childCountColumns) expect(got[c]).toBe((r as Record<string, unknown>)[c]);
 				}
 				// publish → read back: the CSV the site writes parses to the same rows
 				const back = parseCsv(toCsv(header, v.children as never));
@@ -159,9 +159,10 @@ describe('intake properties', () => {
 				}
 				// What passes is still sound: counts whole and non-negative, numerators within denominators.
 				for (const r of v.children) {
-					for (const c of childCountColumns) expect(Number.isInteger(r[c]) && r[c] >= 0).toBe(true);
-					expect(r.accessed).toBeLessThanOrEqual(r.children);
-					expect(r.skills).toBeLessThanOrEqual(r.children);
+					for (const c of childCountColumns)
+						expect(Number.isInteger(r[c]) && (r[c] as number) >= 0).toBe(true);
+					expect(r.accessed).toBeLessThanOrEqual(r.children as number);
+					expect(r.skills).toBeLessThanOrEqual(r.children as number);
 				}
 			}),
 			{ numRuns: 2500, seed: 1438 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { mainBreakdown } from '$lib/domain/breakdowns';
 import { publicationAt } from '$lib/domain/explorer';
 import { projectLayer } from '$lib/domain/geo-paths';
 import { indicatorSeries } from '$lib/domain/indicator-values';
@@ -59,8 +60,9 @@ export const load: PageServerLoad = ({ params }) => {
 		communes: communes.map((c) => ({ ...c, values: model.values[latest]?.[c.code] ?? {} })),
 		latest,
 		byType: byType[latest]?.[unit.code] ?? null,
-		// children by disability type: published at this unit's level, or where instead
-		byTypePublication: publicationAt(unit.level, ['disability_type'], depth),
+		// children by the plan's first breakdown (disability type): published at this unit's
+		// level, or where instead
+		byTypePublication: publicationAt(unit.level, [mainBreakdown.id], depth),
 		// only for a level the plan obliges to report (Kon Tum: districts, not communes)
 		timeliness: plan.reporting.periods.some((p) => (p.levels as string[]).includes(unit.level))
 			? model.years.map((y) => ({ year: y, value: model.timeliness[y]?.[unit.code] ?? null }))
