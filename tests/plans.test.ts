@@ -21,7 +21,11 @@ type Lang = 'vi' | 'en';
 interface PlanJson {
 	id: string;
 	shortTitle: Record<Lang, string>;
-	geography: { area: { code: string }; levels: { id: string }[] };
+	geography: {
+		area: { code: string };
+		levels: { id: string }[];
+		reforms?: { from: string; label: Record<Lang, string>; area?: Record<Lang, string> }[];
+	};
 	phases: { id: string; startYear: number; endYear: number }[];
 	indicators: {
 		id: string;
@@ -366,6 +370,69 @@ describe('plan pages', () => {
 				await page.close();
 			}
 		}
+	});
+
+	test('a reorganisation since the plan: the overview says when, what, the area now and what the figures count, and links the published crosswalk; the data page lists it', async () => {
+		const withReforms = others.filter(
+			(p) =>
+				(p.geography.reforms ?? []).length > 0 && existsSync(join(published(p.id), 'manifest.json'))
+		);
+		// Hương An's two plans (the 2025 merger into Phường Hương An 19804) at least
+		expect(withReforms.map((p) => p.id)).toEqual(
+			expect.arrayContaining(['huong-an-80', 'huong-an-79'])
+		);
+		for (const p of withReforms) {
+			const reforms = p.geography.reforms ?? [];
+			for (const lang of ['vi', 'en'] as Lang[]) {
+				const { page } = await visit(`${prefix(lang)}ke-hoach/${p.id}/`);
+				try {
+					const notice = page.getByTestId('reform-notice');
+					await expect.poll(() => notice.count()).toBe(1);
+					for (const r of reforms) {
+						const one = notice.locator(`[data-reform="${r.from}"]`);
+						const text = (await one.textContent()) ?? '';
+						expect(text, `${p.id} ${lang}`).toContain(r.label[lang]);
+						if (r.area) expect(text).toContain(r.area[lang]);
+						// the year of the reform still counts the old units (Hương An's unit list keeps 20023)
+						expect(text).toContain(
+							lang === 'vi' ? `kể cả năm ${r.from.slice(0, 4)}` : `${r.from.slice(0, 4)} included`
+						);
+						const href = await one.locator('a[data-crosswalk]').getAttribute('href');
+						const url = new URL(href!, page.url());
+						expect(url.pathname).toBe(`/plan-data/${p.id}/geo/crosswalk-${r.from}.csv`);
+						const body = await (await fetch(url)).text();
+						const source = readFileSync(
+							join(published(p.id), 'geo', `crosswalk-${r.from}.csv`),
+							'utf8'
+						);
+						expect(body).toBe(source);
+					}
+				} finally {
+					await page.close();
+				}
+			}
+			const { page } = await visit(`ke-hoach/${p.id}/du-lieu/`);
+			try {
+				for (const r of reforms)
+					await expect
+						.poll(() =>
+							page.locator(`table.files tr[data-file="geo/crosswalk-${r.from}.csv"]`).count()
+						)
+						.toBe(1);
+			} finally {
+				await page.close();
+			}
+		}
+		// Hương An 80's crosswalk: the three old wards into 19804, as the data file says
+		const cw = parseCsv(
+			readFileSync(join(published('huong-an-80'), 'geo', 'crosswalk-2025-07-01.csv'), 'utf8')
+		);
+		const at = (c: string) => cw.header.indexOf(c);
+		expect(cw.rows.map((r) => [r[at('old_code')], r[at('new_code')]])).toEqual([
+			['19803', '19804'],
+			['19804', '19804'],
+			['20023', '19804']
+		]);
 	});
 
 	test('maps draw one shape per unit of the level, with a table of the same units', async () => {

@@ -153,6 +153,16 @@ const vi = {
 	cls_yes: 'Có',
 	cls_no: 'Không',
 	mapNoTarget: 'Kế hoạch không đặt mục tiêu bằng số cho năm này.',
+	reformTitle: 'Địa bàn sau sắp xếp đơn vị hành chính',
+	reformFrom: 'Từ ngày {date}: {label}.',
+	reformAreaNow: 'Địa bàn của kế hoạch nay là: {area}.',
+	reformFigures:
+		'Số liệu của kế hoạch, kể cả năm {year}, vẫn là của địa bàn và các đơn vị trước ngày {date} (mã cũ): không cộng, không so với số liệu theo mã mới.',
+	reformFiguresBefore:
+		'Số liệu của kế hoạch là của địa bàn và các đơn vị trước ngày {date} (mã cũ): không cộng, không so với số liệu theo mã mới.',
+	reformCrosswalk: 'Bảng chuyển đổi đơn vị cũ – mới (CSV)',
+	reformSource: 'Căn cứ',
+	areaNow: 'Nay (từ {date})',
 	nothing: '–'
 };
 
@@ -304,6 +314,16 @@ const en: Record<Key, string> = {
 	cls_yes: 'Yes',
 	cls_no: 'No',
 	mapNoTarget: 'The plan sets no numeric target for this year.',
+	reformTitle: 'The area after the reorganisation of units',
+	reformFrom: 'From {date}: {label}.',
+	reformAreaNow: 'The plan’s area is now: {area}.',
+	reformFigures:
+		'The plan’s figures, {year} included, stay those of its area and units before {date} (the old codes): never add them to or compare them with figures under the new codes.',
+	reformFiguresBefore:
+		'The plan’s figures are those of its area and units before {date} (the old codes): never add them to or compare them with figures under the new codes.',
+	reformCrosswalk: 'Crosswalk from the old units to the new (CSV)',
+	reformSource: 'Basis',
+	areaNow: 'Now (from {date})',
 	nothing: '–'
 };
 

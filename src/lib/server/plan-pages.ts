@@ -12,7 +12,13 @@ import {
 	publishedYears,
 	type PlanSummary
 } from '$lib/domain/plan/plan-model';
-import { childrenOf, firstLeaf, unitsIn, versionsOf } from '$lib/domain/plan/plan-units';
+import {
+	childrenOf,
+	firstLeaf,
+	namesByYear,
+	unitsIn,
+	versionsOf
+} from '$lib/domain/plan/plan-units';
 import { planMapModel } from '$lib/domain/plan/plan-map';
 import { projectLayer } from '$lib/domain/geo-paths';
 import { templateFiles } from '$lib/domain/plan/templates';
@@ -143,6 +149,7 @@ export function unitPage(id: string, code: string) {
 			type: u.type
 		})),
 		years,
+		yearNames: namesByYear(versions, years),
 		indicators,
 		series: Object.fromEntries(indicators.map((i) => [i.id, unitSeries(data, i.id, code)]))
 	};

@@ -157,6 +157,7 @@ export function publishedParts(entry: PlanEntry): PublishedParts | null {
 		source: p.manifest.source,
 		years: p.manifest.years,
 		indicators: p.indicators,
-		mapLevels: Object.keys(p.geo)
+		mapLevels: Object.keys(p.geo),
+		files: p.manifest.files.map((f) => f.path)
 	};
 }

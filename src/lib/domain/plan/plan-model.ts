@@ -6,6 +6,7 @@
 import type { Label } from '../breakdowns';
 import type { Row } from '../published';
 import { countByLevel, unitsIn, unitsOfLevel, type UnitRow } from './plan-units';
+import { reformNotes, type ReformNote } from './reforms';
 import type { PlanSpec } from './types';
 import {
 	countVerdicts,
@@ -37,6 +38,8 @@ export interface PlanSummary {
 	lastYear: number | null;
 	counts: StatusCounts;
 	targets: number;
+	/** the plan's reorganisations, oldest first, with their published crosswalks */
+	reforms: ReformNote[];
 }
 
 export interface PublishedParts {
@@ -47,6 +50,8 @@ export interface PublishedParts {
 	indicators: PublishedIndicators;
 	/** level ids with published boundaries */
 	mapLevels: string[];
+	/** the paths of the manifest's files (not the tables') */
+	files?: string[];
 }
 
 /** The years published: the manifest's list, else every year of the series. */
@@ -86,7 +91,8 @@ export function planSummary(
 		source: published?.source ?? null,
 		lastYear,
 		counts: countVerdicts(verdicts),
-		targets: verdicts.length
+		targets: verdicts.length,
+		reforms: reformNotes(spec, published?.files ?? null)
 	};
 }
 

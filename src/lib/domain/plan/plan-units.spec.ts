@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { childrenOf, firstLeaf, unitsIn, versionsOf, type UnitRow } from './plan-units';
+import {
+	childrenOf,
+	firstLeaf,
+	namesByYear,
+	unitsIn,
+	versionsOf,
+	type UnitRow
+} from './plan-units';
 
 // Hand-written: a province, two districts, one of which changes type on 2019-05-01.
 const row = (
@@ -31,5 +38,13 @@ describe('the unit list', () => {
 		expect(versionsOf(rows, '330').map((v) => v.type)).toEqual(['Huyện', 'Thị xã']);
 		expect(childrenOf(rows, '33').map((u) => u.code)).toEqual(['330', '331']);
 		expect(childrenOf(rows, '330')).toEqual([]);
+	});
+	it('names the unit each year as its figures are keyed (31 December), only when it changed', () => {
+		expect(namesByYear(versionsOf(rows, '330'), [2018, 2019, 2020])).toEqual({
+			2018: 'Huyện Mỹ Hào',
+			2019: 'Thị xã Mỹ Hào',
+			2020: 'Thị xã Mỹ Hào'
+		});
+		expect(namesByYear(versionsOf(rows, '331'), [2018, 2019])).toBeNull();
 	});
 });

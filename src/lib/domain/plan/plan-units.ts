@@ -85,3 +85,12 @@ export function firstLeaf(units: UnitRow[]): string | undefined {
 		.filter((u) => !parents.has(u.code))
 		.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))[0]?.code;
 }
+
+/**
+ * The name a unit had in each year (the version valid on 31 December, as its figures are keyed),
+ * or null when it never changed name: a unit page then says under which name a year was reported.
+ */
+export function namesByYear(versions: UnitRow[], years: number[]): Record<number, string> | null {
+	if (new Set(versions.map((v) => v.name)).size < 2) return null;
+	return Object.fromEntries(years.map((y) => [y, unitsIn(versions, y)[0]?.name ?? '']));
+}

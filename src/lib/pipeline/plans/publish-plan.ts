@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Publication } from '../../domain/plan';
+import { crosswalkPath, reformBoundariesPath } from '../../domain/plan/reforms';
 import type { Manifest } from '../../domain/published';
 import type { Protected, Table } from '../build-tables';
 import { Publisher } from '../publish';
@@ -241,6 +242,32 @@ export async function publishPlan(
 						licence: spec.geography.attribution ?? '',
 						title: L(`Ranh giới: ${level.label.vi}`, `Boundaries: ${level.label.en}`)
 					});
+			// each reorganisation the plan names: its official crosswalk with the acts it rests on, and
+			// the new units' boundaries where given (published, not applied: the years stay keyed by
+			// the plan's unit list)
+			for (const r of spec.geography.reforms) {
+				await publisher.copyExtra({
+					from: path.resolve(input.root, r.crosswalk),
+					to: crosswalkPath(r),
+					format: 'csv',
+					licence: r.licence,
+					title: L(
+						`${r.label.vi}: bảng chuyển đổi đơn vị cũ – mới từ ${r.from} (${r.source})`,
+						`${r.label.en}: crosswalk from the old units to the new from ${r.from} (${r.source})`
+					)
+				});
+				if (r.boundaries)
+					await publisher.copyExtra({
+						from: path.resolve(input.root, r.boundaries),
+						to: reformBoundariesPath(spec, r),
+						format: 'geojson',
+						licence: spec.geography.attribution ?? r.licence,
+						title: L(
+							`${r.label.vi}: ranh giới các đơn vị từ ${r.from}`,
+							`${r.label.en}: boundaries of the units from ${r.from}`
+						)
+					});
+			}
 			const manifest = publisher.manifest as Manifest & { years: number[] };
 			manifest.years = years;
 			manifest.protection.cells = cellsPublished(report);

@@ -5,11 +5,13 @@
  * and swaps it in (static/plan-data/<plan id>/). On any error nothing is published and the last
  * good folder stays as it was.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntakeIssue } from '../../domain/intake/messages';
 import { intakeFormat } from '../../domain/plan/intake-format';
 import { loadPlan } from '../../domain/plan/load';
+import { readCrosswalk } from '../../domain/plan/reforms';
 import type { PlanSpec } from '../../domain/plan/types';
 import { checkYears } from '../../domain/plan/unit-list-years';
 import {
@@ -108,8 +110,62 @@ export async function readPlanInputs(
 			? parsed.issues
 			: checkYears(parsed.versions, unitsFile, levels, years);
 	if (issues.length > 0) return { issues };
+	const reformIssues = await checkReforms(root, spec, parsed.versions);
+	if (reformIssues.length > 0) return { issues: reformIssues };
 	const trees = new Map(years.map((y) => [y, unitsInYear(parsed.versions, y, levels)]));
 	return { inputs: { spec, versions: parsed.versions, trees }, issues: [] };
+}
+
+/** The day before an ISO date. */
+const dayBefore = (iso: string) =>
+	new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Each reform's crosswalk (and boundaries) can be read, and the crosswalk names the plan's units
+ * as its unit list does on the eve of the reform (reforms.ts says what is checked).
+ */
+async function checkReforms(
+	root: string,
+	spec: PlanSpec,
+	versions: UnitVersion[]
+): Promise<IntakeIssue[]> {
+	const issues: IntakeIssue[] = [];
+	for (const [i, r] of spec.geography.reforms.entries()) {
+		const eve = dayBefore(r.from);
+		const planUnits = new Map(
+			versions
+				.filter((v) => (v.validFrom ?? '') <= eve && (v.validTo === null || v.validTo >= eve))
+				.map((v) => [v.code, v.name])
+		);
+		let text: string;
+		try {
+			text = await readFile(path.resolve(root, r.crosswalk), 'utf8');
+		} catch {
+			issues.push(
+				fileIssue(
+					r.crosswalk,
+					'Không đọc được bảng chuyển đổi: kiểm tra geography.reforms[].crosswalk.',
+					'The crosswalk cannot be read: check geography.reforms[].crosswalk.',
+					0,
+					`geography.reforms[${i}].crosswalk`
+				)
+			);
+			continue;
+		}
+		for (const p of readCrosswalk(text.replace(/^\uFEFF/, ''), planUnits).problems)
+			issues.push({ ...fileIssue(r.crosswalk, p.vi, p.en, p.row, p.column), value: p.value });
+		if (r.boundaries && !existsSync(path.resolve(root, r.boundaries)))
+			issues.push(
+				fileIssue(
+					r.boundaries,
+					'Không có tệp ranh giới của các đơn vị mới: kiểm tra geography.reforms[].boundaries.',
+					'The new units’ boundaries file is missing: check geography.reforms[].boundaries.',
+					0,
+					`geography.reforms[${i}].boundaries`
+				)
+			);
+	}
+	return issues;
 }
 
 export async function runPlanPipeline(opts: PlanPipelineOptions): Promise<PlanPipelineResult> {
