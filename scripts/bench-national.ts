@@ -54,20 +54,9 @@ import {
 } from '../src/lib/domain/explorer';
 import { varcharTypes, type Manifest } from '../src/lib/domain/published';
 import { foldDiacritics } from '../src/lib/domain/units';
-import {
-	AGE_MIX,
-	BOYS_SHARE,
-	CHILD_HEADER,
-	CHILDREN_GROWTH,
-	cumulate,
-	DEMO_AS_OF,
-	logit,
-	SEVERITY_MIX,
-	sigmoid,
-	TRAJECTORY,
-	TYPE_MIX,
-	UNIT_HEADER
-} from '../src/lib/pipeline/demo-data';
+import { demoPlan } from '../src/lib/pipeline/demo-calibration';
+import { CHILD_HEADER, cumulate, logit, sigmoid, UNIT_HEADER } from '../src/lib/pipeline/demo-data';
+import { readPlan, readPlanDemoCalibration } from '../src/lib/pipeline/demo-inputs';
 import { Rng } from '../src/lib/pipeline/rng';
 import { launchBrowser } from '../tests/browser';
 import { isMain, machineInfo, PROFILE, quantile, round, textTable, writeJson } from './bench';
@@ -75,6 +64,21 @@ import { startServer } from './serve';
 
 const FULL = { provinces: 63, districts: 700, communes: 10_600 };
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+/**
+ * The national plan is Kon Tum's under another area; its data follows Kon Tum's illustrative
+ * calibration (data/calibration/kontum-3430.json: category mixes, boys' share, growth of the
+ * register, trajectories, "as of" date) and the plan's due dates.
+ */
+const TEMPLATE_PLAN = 'data/plans/kontum-3430.json';
+function template() {
+	const plan = readPlan(TEMPLATE_PLAN);
+	const dates = demoPlan(plan);
+	if (YEARS[0] !== dates.firstYear || YEARS.at(-1) !== dates.lastYear)
+		throw new Error(
+			`${TEMPLATE_PLAN}: years ${dates.firstYear}–${dates.lastYear}, the bench's are ${YEARS[0]}–${YEARS.at(-1)}`
+		);
+	return { cal: readPlanDemoCalibration(plan), dates };
+}
 /**
  * Register size: Kon Tum's illustrative register (3,650 children in 2018 for ~560,000 people)
  * scaled to Viet Nam's ~97.6 million (2018) gives ~636,000 children with disabilities aged 0–15,
@@ -185,13 +189,13 @@ function unitsCsv(units: SynthUnit[]): string {
 	return lines.join('\n') + '\n';
 }
 
-function reportDate(rng: Rng, year: number, due: string): string {
+function reportDate(rng: Rng, year: number, due: string, asOf: string): string {
 	const u = rng.next();
 	if (u < 0.04) return '';
 	const offset = u < 0.25 ? rng.int(1, 40) : -rng.int(0, 9);
 	const [m, d] = due.split('-').map(Number);
 	const date = new Date(Date.UTC(year, m - 1, d + offset)).toISOString().slice(0, 10);
-	return date > DEMO_AS_OF ? '' : date;
+	return date > asOf ? '' : date;
 }
 
 export interface GeneratedData {
@@ -211,6 +215,7 @@ export interface GeneratedData {
  */
 export function generateNational(root: string, shape: NationalShape, seed = 3430): GeneratedData {
 	const started = performance.now();
+	const { cal, dates } = template();
 	const rng = new Rng(seed);
 	const units = synthUnits(rng, shape);
 	mkdirSync(join(root, 'data/geo'), { recursive: true });
@@ -223,7 +228,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 		'LICENSE-GPL-3.0.txt'
 	])
 		copyFileSync(join('data/geo', f), join(root, 'data/geo', f));
-	const plan = JSON.parse(readFileSync('data/plans/kontum-3430.json', 'utf8'));
+	const plan = JSON.parse(readFileSync(TEMPLATE_PLAN, 'utf8'));
 	plan.id = 'national-illustrative';
 	plan.geography = {
 		...plan.geography,
@@ -238,7 +243,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 		join(root, 'reports/dataset.json'),
 		JSON.stringify({
 			illustrative: true,
-			asOf: DEMO_AS_OF,
+			asOf: cal.asOf,
 			source: {
 				vi: 'Dữ liệu minh họa quy mô toàn quốc do scripts/bench-national.ts tạo; không phải số liệu chính thức.',
 				en: 'Illustrative national-scale data written by scripts/bench-national.ts; not official statistics.'
@@ -262,7 +267,12 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 		])
 	);
 	const sizeSum = [...trait.values()].reduce((a, t) => a + t.size, 0);
-	const [types, sevs, ages] = [cumulate(TYPE_MIX), cumulate(SEVERITY_MIX), cumulate(AGE_MIX)];
+	const [types, sevs, ages] = [
+		cumulate(cal.typeMix),
+		cumulate(cal.severityMix),
+		cumulate(cal.ageMix)
+	];
+	const { trajectory } = cal;
 	const codes = breakdowns.map((b) => b.categories.map((c) => c.code));
 	const radix = codes.map((c) => c.length);
 	const cellCount = radix.reduce((a, b) => a * b, 1);
@@ -274,10 +284,15 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 	let reportFiles = 0;
 	const scaleShare = shape.communes / FULL.communes;
 	YEARS.forEach((year, t) => {
-		const expected = CHILDREN_2018 * scaleShare * (1 + CHILDREN_GROWTH) ** t;
+		const expected = CHILDREN_2018 * scaleShare * (1 + cal.register.yearlyGrowth) ** t;
 		const networkCut = 0.8 - 0.12 * t;
 		// one flag per meaning (data/README.md): services kept running to 2020, a network after
-		const flags = (on: boolean) => (year < 2021 ? [on ? 1 : 0, '', ''] : ['', on ? 1 : 0, '']);
+		const flags = (on: boolean) =>
+			year < dates.networkFrom ? [on ? 1 : 0, '', ''] : ['', on ? 1 : 0, ''];
+		const reports = () => [
+			reportDate(rng, year, dates.due.h1, cal.asOf),
+			reportDate(rng, year, dates.due.year, cal.asOf)
+		];
 		for (const province of provinces) {
 			const mine = units.filter((u) => u.province_code === province.code);
 			const childLines: string[] = [NOTICE, CHILD_HEADER];
@@ -299,8 +314,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 							'',
 							'',
 							...flags(rng.next() < 0.6 + 0.04 * t),
-							reportDate(rng, year, '06-10'),
-							reportDate(rng, year, '12-10')
+							...reports()
 						].join(',')
 					);
 					continue;
@@ -314,7 +328,7 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 					const v = [
 						rng.pick(types),
 						rng.pick(sevs),
-						rng.next() < BOYS_SHARE ? 0 : 1,
+						rng.next() < cal.boysShare ? 0 : 1,
 						rng.pick(ages),
 						rng.next() < tr.minority ? 1 : 0
 					];
@@ -322,8 +336,8 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 					for (let d = 0; d < 5; d++) key = key * radix[d] + v[d];
 					cells[key]++;
 				}
-				const pAccess = sigmoid(logit(TRAJECTORY.access[t]) + tr.effect);
-				const pSkills = sigmoid(logit(TRAJECTORY.skills[t]) + tr.effect);
+				const pAccess = sigmoid(logit(trajectory.access[t]) + tr.effect);
+				const pSkills = sigmoid(logit(trajectory.skills[t]) + tr.effect);
 				for (let key = 0; key < cellCount; key++) {
 					const k = cells[key];
 					if (k === 0) continue;
@@ -361,12 +375,11 @@ export function generateNational(root: string, shape: NationalShape, seed = 3430
 						u.name,
 						year,
 						caregivers,
-						rng.binomial(caregivers, sigmoid(logit(TRAJECTORY.caregivers[t]) + tr.effect)),
+						rng.binomial(caregivers, sigmoid(logit(trajectory.caregivers[t]) + tr.effect)),
 						staff,
-						rng.binomial(staff, sigmoid(logit(TRAJECTORY.staff[t]) + tr.effect)),
+						rng.binomial(staff, sigmoid(logit(trajectory.staff[t]) + tr.effect)),
 						...flags(tr.network > networkCut),
-						reportDate(rng, year, '06-10'),
-						reportDate(rng, year, '12-10')
+						...reports()
 					].join(',')
 				);
 			}

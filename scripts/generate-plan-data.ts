@@ -1,6 +1,7 @@
 /**
  * Writes the illustrative dataset of every plan that has a calibration file
  * (data/calibration/<plan-id>.json) into data/datasets/<plan-id>/, in the plan's own intake format.
+ * A calibration file naming a `generator` is another script's (the home plan's: generate-demo-data).
  * The calibration lives outside the dataset folder: that folder holds only what the pipeline reads.
  *
  *   npx tsx scripts/generate-plan-data.ts [--plan <id>] [--seed N]
@@ -33,6 +34,12 @@ function main() {
 		const dir = join('data/datasets', plan.id);
 		const calFile = join('data/calibration', `${plan.id}.json`);
 		if ((only && plan.id !== only) || !existsSync(calFile)) continue;
+		const cal = JSON.parse(readFileSync(calFile, 'utf8')) as Calibration & { generator?: string };
+		if (cal.generator !== undefined) {
+			// the home plan's calibration: its data is written by the script it names
+			console.log(`${calFile}: read by ${cal.generator}, left alone`);
+			continue;
+		}
 		const infoFile = join(dir, 'dataset.json');
 		if (existsSync(infoFile) && JSON.parse(readFileSync(infoFile, 'utf8')).illustrative === false) {
 			console.log(`${dir}: real data (dataset.json illustrative: false), left alone`);
@@ -48,7 +55,6 @@ function main() {
 				list.issues.map((i) => `${i.file}:${i.row} ${i.column}: ${i.message.en}`).join('\n')
 			);
 		const units = list.versions;
-		const cal = JSON.parse(readFileSync(calFile, 'utf8')) as Calibration;
 		const files = generatePlanData(plan, units, cal, seed);
 		mkdirSync(dir, { recursive: true });
 		for (const old of readdirSync(dir))

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planFromJson } from '../domain/plan';
 import { describe, expect, it } from 'vitest';
 import { breakdown } from '../domain/breakdowns';
-import { generateDemoData, type DemoUnit } from './demo-data';
+import { checkDemoCalibration, demoPlan, readDemoCalibration } from './demo-calibration';
+import { demoDatasetInfo, generateDemoData, type DemoUnit } from './demo-data';
+import { homeDemoInputs, readPlan, readPlanDemoCalibration } from './demo-inputs';
 
 const root = process.cwd();
 const unitLines = readFileSync(join(root, 'data/geo/kontum-units.csv'), 'utf8').trim().split('\n');
@@ -12,13 +13,13 @@ const units = unitLines.slice(1).map((line) => {
 	const cells = line.split(',');
 	return Object.fromEntries(unitCols.map((c, i) => [c, cells[i]])) as unknown as DemoUnit;
 });
-const plan = planFromJson(
-	JSON.parse(readFileSync(join(root, 'data/plans/kontum-3430.json'), 'utf8'))
-);
+const plan = readPlan('data/plans/kontum-3430.json');
 const renames = plan.geography.renames;
+const calibration = readPlanDemoCalibration(plan);
+const base = { units, renames, plan: demoPlan(plan), calibration };
 
 const SEED = 3430;
-const { files } = generateDemoData({ seed: SEED, units, renames });
+const { files } = generateDemoData({ seed: SEED, ...base });
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const HIGHLAND = ['610', '613', '617', '618'];
 const communeDistrict = new Map(
@@ -46,9 +47,9 @@ const rate = (rows: Row[], num: string, den: string) => sum(rows, num) / sum(row
 
 describe('generateDemoData', () => {
 	it('is deterministic for a seed and differs across seeds', () => {
-		const again = generateDemoData({ seed: SEED, units, renames }).files;
+		const again = generateDemoData({ seed: SEED, ...base }).files;
 		expect(again).toEqual(files);
-		const other = generateDemoData({ seed: SEED + 1, units, renames }).files;
+		const other = generateDemoData({ seed: SEED + 1, ...base }).files;
 		expect(other.map((f) => f.text)).not.toEqual(files.map((f) => f.text));
 	});
 
@@ -187,5 +188,110 @@ describe('generateDemoData', () => {
 			const inDistrict = rows.filter((r) => communeDistrict.get(r.commune_code) === d);
 			expect(rate(inDistrict, 'accessed', 'children')).toBeLessThan(province);
 		}
+	});
+});
+
+describe("the home plan's inputs (no place in code)", () => {
+	it('come from the plan file: area, years, due dates, when a linked network is asked', () => {
+		// 3430/KH-UBND: Kon Tum (GSO 62), 2018–2025, reports before 10 June and 10 December,
+		// services maintained in 2018–2020 and a linked network in 2021–2025 (§I.2)
+		expect(demoPlan(plan)).toEqual({
+			area: { code: '62', name: 'Tỉnh Kon Tum' },
+			firstYear: 2018,
+			lastYear: 2025,
+			due: { h1: '06-10', year: '12-10' },
+			networkFrom: 2021
+		});
+	});
+
+	it('reads the calibration file with its public figures', () => {
+		expect(calibration.seed).toBe(3430);
+		expect(calibration.asOf).toBe('2025-12-10');
+		// the ten districts of the 2022 yearbook add up to the province's 579,914 people
+		const people = Object.values(calibration.districts).reduce((s, d) => s + d.population, 0);
+		expect(people).toBe(579_914);
+		expect(Object.keys(calibration.districts).sort()).toEqual([...districtCodes].sort());
+		expect(calibration.districts['617'].minorityShare).toBe(0.95); // Tu Mơ Rông
+		expect(calibration.typeMix).toEqual([28, 15, 16, 17, 15, 12]); // MOLISA 2015
+		expect(calibration.severityMix).toEqual([20, 38, 42]);
+		expect(calibration.prevalence).toEqual({ minority: 0.0348, kinh: 0.0262 }); // VDS 2016
+		expect(calibration.boysShare).toBe(0.545);
+		expect(calibration.highland.sort()).toEqual(HIGHLAND);
+		// the story against the plan's targets: access 70% met in 2020, 90% missed in 2025
+		expect(calibration.trajectory.access).toHaveLength(8);
+		expect(calibration.trajectory.access[2]).toBeGreaterThanOrEqual(0.7);
+		expect(calibration.trajectory.access[7]).toBeLessThan(0.9);
+		expect(calibration.network.communes[7]).toBeGreaterThanOrEqual(51);
+	});
+
+	const json = () =>
+		JSON.parse(readFileSync(join(root, 'data/calibration/kontum-3430.json'), 'utf8'));
+
+	it('names every figure missing or of the wrong type', () => {
+		const c = json();
+		delete c.districts['610'].population;
+		c.prevalence.kinh.value = '0.0262';
+		delete c.trajectory.access.byYear['2025'];
+		c.trajectory.skills.byYear['2030'] = 0.9;
+		c.categories.severity['4'] = { value: 1, source: 'x' };
+		delete c.categories.age_band['0-5'];
+		c.highland.districts.push('999');
+		c.boysShare.value = 1.5;
+		delete c.tolerance.source;
+		c.network.communes.byYear['2019'] = 41.5;
+		c.facilityStaff.seatDistrict.code = '700';
+		c.generator = 'scripts/generate-plan-data.ts';
+		c.register = 3650;
+		c.extra = 1;
+		expect(checkDemoCalibration(c, plan).errors.sort()).toEqual(
+			[
+				'calibration.extra: not a field of this file',
+				'generator: is "scripts/generate-plan-data.ts": this file is not read by scripts/generate-demo-data.ts',
+				'districts.610.population: missing',
+				'highland.districts[4]: string "999" is not a district of "districts"',
+				'prevalence.kinh.value: must be a number, is string "0.0262"',
+				'categories.severity.4: not a field of this file',
+				'categories.age_band.0-5: missing',
+				'boysShare.value: must be between 0 and 1, is 1.5',
+				'register: must be an object, is number 3650',
+				'trajectory.skills.byYear.2030: not a year of the plan (2018–2025)',
+				'trajectory.access.byYear.2025: missing',
+				'tolerance.source: missing',
+				'network.communes.byYear.2019: must be a whole number, is 41.5',
+				'facilityStaff.seatDistrict.code: "700" is not a district of "districts"'
+			].sort()
+		);
+		expect(() => readDemoCalibration(c, plan, 'x.json')).toThrow(
+			/^x\.json: 14 error\(s\) in the calibration of kontum-3430\n {2}calibration\.extra/
+		);
+		expect(checkDemoCalibration(json(), plan).errors).toEqual([]);
+		expect(checkDemoCalibration([], plan).errors[0]).toBe(
+			'calibration: must be an object, is an array'
+		);
+	});
+
+	it('refuses a unit list with a district the calibration has no figures for', () => {
+		const { '618': _, ...districts } = calibration.districts;
+		expect(() =>
+			generateDemoData({ seed: SEED, ...base, calibration: { ...calibration, districts } })
+		).toThrow(/districts 618 of the unit list have no figures/);
+	});
+
+	const home = homeDemoInputs(root);
+	const info = join(root, home.reports, 'dataset.json');
+	const illustrative = existsSync(info) && JSON.parse(readFileSync(info, 'utf8')).illustrative;
+	it.runIf(illustrative)('write the committed illustrative reports byte for byte', () => {
+		const { options, reports } = home;
+		const written = generateDemoData(options).files;
+		const dir = join(root, reports);
+		expect(written.map((f) => f.name).sort()).toEqual(
+			readdirSync(dir)
+				.filter((f) => /^(children|units)-.*\.csv$/.test(f))
+				.sort()
+		);
+		for (const f of written) expect(f.text, f.name).toBe(readFileSync(join(dir, f.name), 'utf8'));
+		expect(
+			JSON.stringify(demoDatasetInfo(options.seed, options.calibration.asOf), null, 2) + '\n'
+		).toBe(readFileSync(info, 'utf8'));
 	});
 });

@@ -1,6 +1,9 @@
 /**
- * Deterministic illustrative dataset for the Kon Tum 3430/KH-UBND dashboard, written in the intake
- * format of data/README.md. Pure: the caller reads the unit list and writes the files.
+ * Deterministic illustrative dataset for the home plan, written in the intake format of
+ * data/README.md. Pure: the caller reads the plan, its unit list and its calibration file
+ * (demo-inputs.ts: data/calibration/<plan-id>.json, every figure with its source) and writes the
+ * files. Nothing here names a place: the area, years and due dates are the plan's (`DemoPlan`),
+ * every figure about the place or the story the data tells is the calibration's (`DemoCalibration`).
  *
  * Model: a fixed seed draws the communes' traits once (size, ethnic mix, how well they run,
  * network ranking), then every year simulates the register child by child and aggregates it into
@@ -9,7 +12,10 @@
  */
 import { breakdownIds, breakdowns, childCountColumns } from '../domain/breakdowns';
 import { formerAreaName } from '../domain/unit-eras';
+import type { DemoCalibration, DemoPlan } from './demo-calibration';
 import { Rng } from './rng';
+
+export type { DemoCalibration, DemoPlan } from './demo-calibration';
 
 export interface DemoUnit {
 	code: string;
@@ -27,8 +33,12 @@ export interface DemoRename {
 export interface DemoOptions {
 	seed: number;
 	units: DemoUnit[];
+	/** the area, years and due dates: the plan's (demo-calibration.ts demoPlan) */
+	plan: DemoPlan;
+	/** the figures of data/calibration/<plan-id>.json (demo-calibration.ts readDemoCalibration) */
+	calibration: DemoCalibration;
 	renames?: DemoRename[];
-	/** Reports dated after this day have not arrived yet. */
+	/** Reports dated after this day have not arrived yet (default: the calibration's asOf). */
 	asOf?: string;
 	/**
 	 * A reorganisation (the plan's geography.reforms with its units): the years whose last day falls
@@ -40,53 +50,6 @@ export interface DemoFile {
 	name: string;
 	text: string;
 }
-
-export const DEFAULT_SEED = 3430;
-export const DEMO_AS_OF = '2025-12-10';
-const FIRST_YEAR = 2018;
-const LAST_YEAR = 2025;
-const PROVINCE = { code: '62', name: 'Tỉnh Kon Tum' };
-/** Due dates as in data/plans/kontum-3430.json reporting.periods. */
-const DUE = { h1: '06-10', year: '12-10' };
-/** Remote highland districts: Đắk Glei, Kon Plông, Tu Mơ Rông, Ia H'Drai. */
-const HIGHLAND = new Set(['610', '613', '617', '618']);
-
-// Calibration figures (public sources, copied here so the generator stands alone). Per district:
-// [population 2022 (Kon Tum statistical yearbook 2022), ethnic-minority household share
-// (Ban Dân tộc Kon Tum, 2022)] ...
-const DISTRICTS: Record<string, [population: number, minority: number]> = {
-	'608': [177656, 0.29], // TP Kon Tum
-	'610': [51259, 0.88], // Đắk Glei
-	'611': [64968, 0.57], // Ngọc Hồi
-	'612': [51436, 0.5], // Đắk Tô
-	'613': [28163, 0.86], // Kon Plông
-	'614': [31071, 0.65], // Kon Rẫy
-	'615': [79590, 0.45], // Đắk Hà
-	'616': [53478, 0.56], // Sa Thầy
-	'617': [29331, 0.95], // Tu Mơ Rông
-	'618': [12962, 0.62] // Ia H'Drai
-};
-// ... disability prevalence, ethnic minority vs Kinh (VDS 2016) ...
-const PREVALENCE = { dtts: 0.0348, kinh: 0.0262 };
-// ... type mix (MOLISA 2015, report 4313/BC-UBVĐXH), severity mix (MOLISA), boys' share.
-export const TYPE_MIX = [28, 15, 16, 17, 15, 12];
-export const SEVERITY_MIX = [20, 38, 42];
-export const BOYS_SHARE = 0.545;
-export const AGE_MIX = [30, 35, 35];
-
-// The story the illustrative data tells (index 0 = 2018). Register grows as identification improves.
-const CHILDREN_2018 = 3650;
-export const CHILDREN_GROWTH = 0.025;
-export const TRAJECTORY = {
-	access: [0.55, 0.63, 0.725, 0.755, 0.785, 0.815, 0.84, 0.86],
-	skills: [0.35, 0.41, 0.48, 0.54, 0.59, 0.64, 0.68, 0.72],
-	caregivers: [0.45, 0.53, 0.62, 0.66, 0.7, 0.73, 0.76, 0.78],
-	staff: [0.6, 0.66, 0.73, 0.77, 0.81, 0.85, 0.88, 0.915]
-};
-/** Province rates are redrawn until within this distance of the trajectory. */
-const TOLERANCE = 0.01;
-const NETWORK_COMMUNES = [40, 41, 42, 44, 46, 48, 49, 51];
-const NETWORK_DISTRICTS = [7, 8, 8, 8, 8, 8, 8, 9];
 
 const COMMENT = (seed: number) =>
 	'# DỮ LIỆU MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE DATA, not official statistics' +
@@ -102,8 +65,6 @@ export const CHILD_HEADER = [
 export const UNIT_HEADER =
 	'unit_code,unit_name,year,caregivers,caregivers_trained,staff,staff_trained,' +
 	'services_maintained,linked_network,centre_model_running,report_h1_submitted,report_year_submitted';
-/** The plan asks for services maintained in 2018–2020 and a linked network from 2021 (3430 §I.2). */
-const NETWORK_FROM = 2021;
 /** Breakdowns in intake column order (disability_type, severity, sex, age_band, ethnicity). */
 const CATEGORIES = breakdowns.map((b) => b.categories);
 
@@ -120,7 +81,12 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  * the expected overall rate is `target`; redraws until the realised rate is within tolerance so
  * whether a target is met does not depend on the seed.
  */
-function drawCalibrated(rng: Rng, items: { n: number; offset: number }[], target: number) {
+function drawCalibrated(
+	rng: Rng,
+	items: { n: number; offset: number }[],
+	target: number,
+	tolerance: number
+) {
 	const total = items.reduce((s, it) => s + it.n, 0);
 	const expected = (b: number) =>
 		items.reduce((s, it) => s + it.n * sigmoid(b + it.offset), 0) / total;
@@ -133,7 +99,7 @@ function drawCalibrated(rng: Rng, items: { n: number; offset: number }[], target
 	}
 	let best: number[] = [];
 	let bestGap = Infinity;
-	for (let attempt = 0; attempt < 200 && bestGap > TOLERANCE; attempt++) {
+	for (let attempt = 0; attempt < 200 && bestGap > tolerance; attempt++) {
 		const draw = items.map((it) => rng.binomial(it.n, sigmoid(lo + it.offset)));
 		const gap = Math.abs(draw.reduce((s, k) => s + k, 0) / total - target);
 		if (gap < bestGap) [best, bestGap] = [draw, gap];
@@ -156,13 +122,24 @@ interface Commune {
 }
 
 /** Fixed, not drawn: the rest of the illustrative data keeps its random sequence. */
-const facilityStaff = (u: DemoUnit) =>
-	u.type === 'Phường' ? (u.district_code === '608' ? 24 : 12) : u.type === 'Thị trấn' ? 10 : 0;
+function facilityStaff(u: DemoUnit, f: DemoCalibration['facilityStaff']): number {
+	if (u.type === 'Phường') return u.district_code === f.seatDistrict ? f.seatWard : f.ward;
+	return u.type === 'Thị trấn' ? f.town : 0;
+}
 
-function setUpCommunes(rng: Rng, units: DemoUnit[]): Commune[] {
+function setUpCommunes(rng: Rng, units: DemoUnit[], cal: DemoCalibration): Commune[] {
 	const communes = units
 		.filter((u) => u.level === 'commune')
 		.sort((a, b) => a.code.localeCompare(b.code));
+	const missing = [...new Set(communes.map((u) => u.district_code))].filter(
+		(d) => !(d in cal.districts)
+	);
+	if (missing.length)
+		throw new Error(
+			`calibration of ${cal.plan}: districts ${missing.join(', ')} of the unit list have no figures (districts.<code>)`
+		);
+	const { prevalence } = cal;
+	const highlandSet = new Set(cal.highland);
 	// Lognormal-ish size within the district; urban wards are small and more often Kinh.
 	const raw = communes.map((u) => Math.exp(0.5 * rng.normal()) * (u.type === 'Phường' ? 0.5 : 1));
 	const districtSum: Record<string, number> = {};
@@ -171,27 +148,27 @@ function setUpCommunes(rng: Rng, units: DemoUnit[]): Commune[] {
 	);
 	const result = communes.map((unit, i): Commune => {
 		const d = unit.district_code;
-		const [population, share] = DISTRICTS[d] ?? [30000, 0.53];
+		const { population, minorityShare: share } = cal.districts[d];
 		const m = sigmoid(logit(share) + 0.7 * rng.normal() - (unit.type === 'Xã' ? 0 : 0.8));
 		// A district's expected register scales with population × prevalence of its ethnic mix.
-		const prevalence = share * PREVALENCE.dtts + (1 - share) * PREVALENCE.kinh;
-		const weight = (population * prevalence * raw[i]) / districtSum[d];
-		const highland = HIGHLAND.has(d);
+		const rate = share * prevalence.minority + (1 - share) * prevalence.kinh;
+		const weight = (population * rate * raw[i]) / districtSum[d];
+		const highland = highlandSet.has(d);
 		return {
 			unit,
 			highland,
 			weight,
-			minority: (m * PREVALENCE.dtts) / (m * PREVALENCE.dtts + (1 - m) * PREVALENCE.kinh),
+			minority: (m * prevalence.minority) / (m * prevalence.minority + (1 - m) * prevalence.kinh),
 			effect: 0.35 * rng.normal(),
 			networkScore: rng.normal() - (highland ? 1.2 : 0) + (unit.type === 'Xã' ? 0 : 0.8),
 			staffBase: 0,
-			facilityStaff: facilityStaff(unit)
+			facilityStaff: facilityStaff(unit, cal.facilityStaff)
 		};
 	});
 	// Staff team size grows with the commune's expected register.
 	const totalWeight = result.reduce((s, c) => s + c.weight, 0);
 	for (const c of result) {
-		const expectedChildren = (c.weight / totalWeight) * CHILDREN_2018;
+		const expectedChildren = (c.weight / totalWeight) * cal.register.firstYear;
 		c.staffBase = clamp(4 + 0.15 * expectedChildren + 1.5 * rng.normal(), 3, 14);
 	}
 	return result;
@@ -218,17 +195,30 @@ function childOffset(c: Commune, child: Child, network: boolean): number {
 	);
 }
 
-function simulateChildren(rng: Rng, communes: Commune[], t: number, network: Set<number>): Child[] {
-	const total = Math.round(CHILDREN_2018 * (1 + CHILDREN_GROWTH) ** t + 40 * rng.normal());
+function simulateChildren(
+	rng: Rng,
+	communes: Commune[],
+	t: number,
+	network: Set<number>,
+	cal: DemoCalibration
+): Child[] {
+	const { register, trajectory, tolerance } = cal;
+	const total = Math.round(
+		register.firstYear * (1 + register.yearlyGrowth) ** t + 40 * rng.normal()
+	);
 	const where = cumulate(communes.map((c) => c.weight));
-	const [types, sevs, ages] = [cumulate(TYPE_MIX), cumulate(SEVERITY_MIX), cumulate(AGE_MIX)];
+	const [types, sevs, ages] = [
+		cumulate(cal.typeMix),
+		cumulate(cal.severityMix),
+		cumulate(cal.ageMix)
+	];
 	const children: Child[] = [];
 	for (let i = 0; i < total; i++) {
 		const commune = rng.pick(where);
 		const cell = [
 			rng.pick(types),
 			rng.pick(sevs),
-			rng.chance(BOYS_SHARE) ? 0 : 1,
+			rng.chance(cal.boysShare) ? 0 : 1,
 			rng.pick(ages),
 			rng.chance(communes[commune].minority) ? 1 : 0
 		];
@@ -240,7 +230,8 @@ function simulateChildren(rng: Rng, communes: Commune[], t: number, network: Set
 	const access = drawCalibrated(
 		rng,
 		offsets.map((offset) => ({ n: 1, offset })),
-		TRAJECTORY.access[t]
+		trajectory.access[t],
+		tolerance
 	);
 	children.forEach((ch, i) => (ch.accessed = access[i] === 1));
 	for (const ch of children.filter((c) => c.accessed)) {
@@ -261,7 +252,8 @@ function simulateChildren(rng: Rng, communes: Commune[], t: number, network: Set
 			n: 1,
 			offset: offsets[i] + (ch.accessed ? 0.8 : -1) + (ch.cell[3] === 0 ? -0.3 : 0)
 		})),
-		TRAJECTORY.skills[t]
+		trajectory.skills[t],
+		tolerance
 	);
 	children.forEach((ch, i) => (ch.skills = skills[i] === 1));
 	return children;
@@ -273,8 +265,15 @@ function addDays(date: string, days: number): string {
 }
 
 /** Arrival date of one report: mostly a few days early, some late, a few never; improves over years. */
-function reportDate(rng: Rng, year: number, due: string, risk: number, asOf: string): string {
-	const t = year - FIRST_YEAR;
+function reportDate(
+	rng: Rng,
+	year: number,
+	due: string,
+	risk: number,
+	asOf: string,
+	firstYear: number
+): string {
+	const t = year - firstYear;
 	const missing = (0.07 - 0.006 * t) * risk;
 	const late = (0.3 - 0.028 * t) * risk;
 	const u = rng.next();
@@ -302,14 +301,16 @@ const topK = (scores: number[], k: number) =>
 	);
 
 export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
-	const { seed, units, renames = [], asOf = DEMO_AS_OF, reform } = options;
+	const { seed, units, plan, calibration: cal, renames = [], asOf = cal.asOf, reform } = options;
+	const { trajectory, tolerance, network: networkSize } = cal;
+	const highland = new Set(cal.highland);
 	const rng = new Rng(seed);
-	const communes = setUpCommunes(rng, units);
+	const communes = setUpCommunes(rng, units, cal);
 	const districts = units
 		.filter((u) => u.level === 'district')
 		.sort((a, b) => a.code.localeCompare(b.code));
 	// Districts with a network: lowland first, highland ones join later.
-	const districtScore = districts.map((d) => rng.next() - (HIGHLAND.has(d.code) ? 1 : 0));
+	const districtScore = districts.map((d) => rng.next() - (highland.has(d.code) ? 1 : 0));
 	const nameIn = (u: DemoUnit, year: number) => {
 		const r = renames.find((x) => x.code === u.code && year < Number(x.until.slice(0, 4)));
 		return r ? r.oldName : u.name;
@@ -326,10 +327,10 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 	if (reform && successor.some((i) => i < 0))
 		throw new Error(`reform ${reform.from}: some old commune has no new unit`);
 
-	for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-		const t = year - FIRST_YEAR;
-		const network = topK(networkScores, NETWORK_COMMUNES[t]);
-		const children = simulateChildren(rng, communes, t, network);
+	for (let year = plan.firstYear; year <= plan.lastYear; year++) {
+		const t = year - plan.firstYear;
+		const network = topK(networkScores, networkSize.communes[t]);
+		const children = simulateChildren(rng, communes, t, network, cal);
 		const reformed = reform !== undefined && `${year}-12-31` >= reform.from;
 
 		// Aggregate into breakdown cells; the numeric key sorts by commune, then category order.
@@ -356,7 +357,7 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 		files.push({ name: `children-${year}.csv`, text: csvText(seed, CHILD_HEADER, childRows) });
 
 		// Units: caregivers follow the register; staff is a small, slowly growing team per commune,
-		// plus (as 3430 counts them) the staff of the service facilities and social organisations
+		// plus (as the plan counts them) the staff of the service facilities and social organisations
 		// located in the commune: a district seat's, and the provincial city's, many more.
 		const caregivers = perCommune.map((n) => Math.round(n * (1.1 + 0.3 * rng.next())));
 		const team = communes.map((c) =>
@@ -368,32 +369,35 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 		const caregiversTrained = drawCalibrated(
 			rng,
 			communes.map((c, i) => ({ n: caregivers[i], offset: unitOffset(c, i, -0.6, 0.3) })),
-			TRAJECTORY.caregivers[t]
+			trajectory.caregivers[t],
+			tolerance
 		);
 		const teamTrained = drawCalibrated(
 			rng,
 			communes.map((c, i) => ({ n: team[i], offset: unitOffset(c, i, -0.5, 0.4) })),
-			TRAJECTORY.staff[t]
+			trajectory.staff[t],
+			tolerance
 		);
 		// Facility staff are trained less often; drawn from their own stream so that every other
 		// number of the illustrative data stays as it was before they were counted.
 		const side = new Rng(seed * 7919 + year);
 		const staffTrained = communes.map(
-			(c, i) => teamTrained[i] + side.binomial(c.facilityStaff, TRAJECTORY.staff[t] - 0.1)
+			(c, i) => teamTrained[i] + side.binomial(c.facilityStaff, trajectory.staff[t] - 0.1)
 		);
-		const districtNetwork = topK(districtScore, NETWORK_DISTRICTS[t]);
+		const districtNetwork = topK(districtScore, networkSize.districts[t]);
 		const reports = (risk: number) => [
-			reportDate(rng, year, DUE.h1, risk, asOf),
-			reportDate(rng, year, DUE.year, risk, asOf)
+			reportDate(rng, year, plan.due.h1, risk, asOf, plan.firstYear),
+			reportDate(rng, year, plan.due.year, risk, asOf, plan.firstYear)
 		];
-		// services maintained (asked 2018–2020), linked network (from 2021), the centre's model
+		// services maintained (asked until the plan asks for a linked network), a linked network,
+		// the centre's model
 		const flags = (on: boolean) =>
-			year < NETWORK_FROM ? [on ? 1 : 0, '', ''] : ['', on ? 1 : 0, ''];
+			year < plan.networkFrom ? [on ? 1 : 0, '', ''] : ['', on ? 1 : 0, ''];
 		const unitRows: (string | number)[][] = [
-			[PROVINCE.code, PROVINCE.name, year, '', '', '', '', '', '', 1, '', '']
+			[plan.area.code, plan.area.name, year, '', '', '', '', '', '', 1, '', '']
 		];
 		districts.forEach((d, i) => {
-			const risk = (HIGHLAND.has(d.code) ? 1.8 : 1) * 0.6;
+			const risk = (highland.has(d.code) ? 1.8 : 1) * 0.6;
 			unitRows.push([
 				d.code,
 				d.name,
@@ -424,7 +428,7 @@ export function generateDemoData(options: DemoOptions): { files: DemoFile[] } {
 				text: csvText(
 					seed,
 					UNIT_HEADER,
-					reformedUnitRows(unitRows, reform, successor, rng, year, asOf)
+					reformedUnitRows(unitRows, reform, successor, rng, year, asOf, plan)
 				)
 			});
 			continue;
@@ -446,12 +450,13 @@ function reformedUnitRows(
 	successor: number[],
 	rng: Rng,
 	year: number,
-	asOf: string
+	asOf: string,
+	plan: DemoPlan
 ): (string | number)[][] {
 	const [province, ...rest] = rows;
 	const districtRows = rest.slice(0, rest.length - successor.length);
 	const communeRows = rest.slice(rest.length - successor.length);
-	const before = `${year}-${DUE.h1}` < reform.from;
+	const before = `${year}-${plan.due.h1}` < reform.from;
 	const out: (string | number)[][] = [[province[0], reform.area, ...province.slice(2)]];
 	for (const d of districtRows)
 		out.push([
@@ -471,8 +476,8 @@ function reformedUnitRows(
 	reform.units.forEach((u, i) => {
 		const olds = communeRows.filter((_, j) => successor[j] === i);
 		const sum = (col: number) => olds.reduce((n, r) => n + Number(r[col]), 0);
-		const network = olds.some((r) => r[year < NETWORK_FROM ? 7 : 8] === 1) ? 1 : 0;
-		const flags = year < NETWORK_FROM ? [network, '', ''] : ['', network, ''];
+		const network = olds.some((r) => r[year < plan.networkFrom ? 7 : 8] === 1) ? 1 : 0;
+		const flags = year < plan.networkFrom ? [network, '', ''] : ['', network, ''];
 		out.push([
 			u.code,
 			u.name,
@@ -483,17 +488,17 @@ function reformedUnitRows(
 			sum(6),
 			...flags,
 			'',
-			reportDate(rng, year, DUE.year, 1.4, asOf)
+			reportDate(rng, year, plan.due.year, 1.4, asOf, plan.firstYear)
 		]);
 	});
 	return out;
 }
 
 /** Contents of data/reports/dataset.json for the illustrative dataset. */
-export function demoDatasetInfo(seed: number) {
+export function demoDatasetInfo(seed: number, asOf: string) {
 	return {
 		illustrative: true,
-		asOf: DEMO_AS_OF,
+		asOf,
 		source: {
 			vi: `Dữ liệu minh họa do scripts/generate-demo-data.ts tạo (hạt giống cố định ${seed}), hiệu chỉnh theo số liệu công khai; không phải số liệu chính thức.`,
 			en: `Illustrative data written by scripts/generate-demo-data.ts (fixed seed ${seed}), calibrated on public figures; not official statistics.`
