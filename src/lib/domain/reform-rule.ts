@@ -48,11 +48,15 @@ export function recipients(
 	reporting: { submittedTo: Label; submittedToLater?: { from: string; label: Label }[] },
 	lang: Lang
 ): { label: string; when: string }[] {
-	const later = [...(reporting.submittedToLater ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+	const later = [...(reporting.submittedToLater ?? [])].sort((a, b) =>
+		a.from.localeCompare(b.from)
+	);
 	return [
 		{
 			label: reporting.submittedTo[lang],
-			when: later[0] ? tf(lang, 'recipientUntil', { date: formatDate(dayBefore(later[0].from), lang) }) : ''
+			when: later[0]
+				? tf(lang, 'recipientUntil', { date: formatDate(dayBefore(later[0].from), lang) })
+				: ''
 		},
 		...later.map((r, i) => ({
 			label: r.label[lang],
