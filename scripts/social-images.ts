@@ -9,7 +9,7 @@ import type { Lang } from '../src/lib/domain/breakdowns';
 import { homePlan } from '../src/lib/pipeline/site-config';
 import { projectLayer } from '../src/lib/domain/geo-paths';
 import { t } from '../src/lib/domain/i18n';
-import { buildMapModel } from '../src/lib/domain/map-model';
+import { buildMapModel, eraFiles, mapEraOfYear } from '../src/lib/domain/map-model';
 import { buildOverview } from '../src/lib/domain/overview';
 import { planFromJson } from '../src/lib/domain/plan';
 import type { Manifest, Row } from '../src/lib/domain/published';
@@ -35,10 +35,14 @@ const overview = buildOverview(
 	manifest.asOf
 );
 const model = buildMapModel(plan, { indicators, units, reporting: table('reporting') });
-const communes = projectLayer(readJson(path.join(dataDir, 'geo', 'communes.geojson')), 520, 640, {
-	fitTo: readJson(path.join(dataDir, 'geo', 'districts.geojson')),
-	precision: 1
-});
+// the map card shows the latest year: the communes of its era (after 2025-07-01, the 40 new units)
+const eraCommunes = eraFiles(mapEraOfYear(model, model.years.at(-1)!).from).communes;
+const communes = projectLayer(
+	readJson(path.join(dataDir, 'geo', `${eraCommunes}.geojson`)),
+	520,
+	640,
+	{ fitTo: readJson(path.join(dataDir, 'geo', 'districts.geojson')), precision: 1 }
+);
 
 const out = path.join(root, 'static', 'og');
 mkdirSync(out, { recursive: true });

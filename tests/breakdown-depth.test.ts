@@ -307,7 +307,10 @@ describe('breakdowns a level does not publish', () => {
 		});
 
 		test("the map's panel for a commune says the same", async () => {
-			const o = await openPage(browser, new URL('ban-do/?level=commune&unit=23404', baseURL).href);
+			const o = await openPage(
+				browser,
+				new URL('ban-do/?year=2024&level=commune&unit=23404', baseURL).href
+			);
 			try {
 				const panel = o.page.locator('section.panel[data-code="23404"]');
 				await panel.waitFor({ timeout: 15_000 });

@@ -69,11 +69,14 @@ describe('byte budgets', () => {
 				expect(load.foreignRequests).toEqual([]);
 				expect(load.requests.filter(isWasm)).toEqual([]);
 				if (path === 'ban-do/') {
-					// The map really loaded: MapLibre, its worker and both boundary files are counted.
+					// The map really loaded: MapLibre, its worker and both boundary files of the latest
+					// year (2025: the new units') are counted; the 102 old communes only when a year
+					// before the reform is chosen.
 					const counted = load.transfers.map((t) => new URL(t.url).pathname);
 					expect(counted.some((p) => /maplibre-gl-worker/.test(p))).toBe(true);
-					expect(counted).toContain('/data/geo/communes.geojson');
+					expect(counted).toContain('/data/geo/communes-2025-07-01.geojson');
 					expect(counted).toContain('/data/geo/districts.geojson');
+					expect(counted).not.toContain('/data/geo/communes.geojson');
 				}
 				if (budget !== undefined) {
 					const largest = [...load.transfers]

@@ -19,14 +19,19 @@ const indicators = readTable(buildDir, 'indicators');
 const plan = JSON.parse(readFileSync('data/plans/kontum-3430.json', 'utf8')) as {
 	indicators: { id: string; targets?: { phase: string; value: number }[] }[];
 };
-const name = (code: unknown) => String(units.find((u) => u.unit_code === code)?.name);
-const districtNames = units.filter((u) => u.level === 'district').map((u) => String(u.name));
-/** "Huyện Đắk Glei" → "Đắk Glei", the place name a map writes */
-const placeName = (n: string) => n.replace(/^(Thành phố|Huyện) /, '');
+/**
+ * The page opens on the latest year, 2025: its units are those from the 2025 reform on (the
+ * units table's rows valid from 2025-07-01), the districts named as the former areas they are.
+ */
+const units2025 = units.filter((u) => u.valid_from === '2025-07-01');
+const name = (code: unknown) => String(units2025.find((u) => u.unit_code === code)?.name);
+const districtNames = units2025.filter((u) => u.level === 'district').map((u) => String(u.name));
+/** "Khu vực huyện Đắk Glei cũ" → "Đắk Glei cũ", the place name a map writes */
+const placeName = (n: string) => n.replace(/^Khu vực (thành phố|huyện) /, '');
 
 type Box = [number, number, number, number];
 /** [west, south, east, north] of every feature in a published boundary file */
-function boundsOf(file: 'communes' | 'districts'): Map<string, Box> {
+function boundsOf(file: 'communes-2025-07-01' | 'districts'): Map<string, Box> {
 	const fc = JSON.parse(readFileSync(join(buildDir, 'data/geo', `${file}.geojson`), 'utf8'));
 	const out = new Map<string, Box>();
 	for (const f of fc.features) {
@@ -41,7 +46,7 @@ function boundsOf(file: 'communes' | 'districts'): Map<string, Box> {
 	}
 	return out;
 }
-const communeBounds = boundsOf('communes');
+const communeBounds = boundsOf('communes-2025-07-01');
 const province = [...boundsOf('districts').values()].reduce<Box>(
 	(u, b) => [
 		Math.min(u[0], b[0]),
@@ -86,7 +91,7 @@ describe('map: reading the map', () => {
 		await browser?.close();
 	});
 
-	test('the prerendered SVG names the 10 districts, each at a point inside it', async () => {
+	test('the prerendered SVG names the 10 districts (2025: the former areas), each at a point inside it', async () => {
 		const { html } = await fetchHtml(baseURL, '/ban-do/');
 		const doc = await staticDocument(browser, html);
 		try {
@@ -150,7 +155,7 @@ describe('map: reading the map', () => {
 					viewport.height
 				);
 				const unitName = (await tip.locator('strong').textContent())!.trim();
-				const unit = units.find((u) => u.name === unitName && u.level === 'commune');
+				const unit = units2025.find((u) => u.name === unitName && u.level === 'commune');
 				expect(unit, unitName).toBeTruthy();
 				const row = indicators.find((r) => r.unit_code === unit!.unit_code && r.year === 2025)!;
 				expect(await tip.textContent()).toContain(viPercent(row.access_rate as number));

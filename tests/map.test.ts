@@ -16,8 +16,12 @@ const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
 
 const units = readTable(buildDir, 'units');
-const districts = units.filter((u) => u.level === 'district');
-const communes = units.filter((u) => u.level === 'commune');
+/** the units of 2018–2024 (the first era: valid until the 2025 reform) */
+const oldUnits = units.filter((u) => (u.valid_from ?? '') === '');
+const districts = oldUnits.filter((u) => u.level === 'district');
+const communes = oldUnits.filter((u) => u.level === 'commune');
+/** the 40 units of 2025 (the era from 2025-07-01): the latest year, the page's default */
+const newCommunes = units.filter((u) => u.valid_from === '2025-07-01' && u.level === 'commune');
 const indicators = readTable(buildDir, 'indicators');
 
 /**
@@ -47,12 +51,13 @@ describe('map', () => {
 		await browser?.close();
 	});
 
-	test('the published geography has 10 districts and 102 communes', () => {
+	test('the published geography has 10 districts and 102 communes, then 40 new units', () => {
 		expect(districts.length).toBe(10);
 		expect(communes.length).toBe(102);
+		expect(newCommunes.length).toBe(40);
 	});
 
-	test('the HTML without JavaScript holds the SVG choropleth of 102 communes', async () => {
+	test('the HTML without JavaScript holds the SVG choropleth of the latest year: the 40 units of 2025', async () => {
 		const { status, html } = await fetchHtml(baseURL, '/ban-do/');
 		expect(status).toBe(200);
 		const doc = await staticDocument(browser, html);
@@ -61,8 +66,8 @@ describe('map', () => {
 				doc.page.locator('svg.choropleth path[data-code]'),
 				'data-code'
 			);
-			expect(codes.length).toBe(102);
-			expect(new Set(codes)).toEqual(new Set(communes.map((c) => c.unit_code)));
+			expect(codes.length).toBe(40);
+			expect(new Set(codes)).toEqual(new Set(newCommunes.map((c) => c.unit_code)));
 			// Each shape is coloured by class and named, and has an outline of its own.
 			const shapes = await doc.page.locator('svg.choropleth path[data-code]').evaluateAll((els) =>
 				els.map((e) => ({
@@ -94,7 +99,7 @@ describe('map', () => {
 				`units span ${box.width}×${box.height}`
 			).toBeGreaterThan(0.8);
 			// The unit list is in the HTML too.
-			expect(await doc.page.locator('tr[data-code]').count()).toBe(102);
+			expect(await doc.page.locator('tr[data-code]').count()).toBe(40);
 		} finally {
 			await doc.close();
 		}
@@ -105,7 +110,10 @@ describe('map', () => {
 		let page: Page;
 
 		beforeAll(async () => {
-			opened = await openPage(browser, new URL('ban-do/', baseURL).href, { settleMs: 8000 });
+			// 2024: the last year of the 102 communes (map-eras.test.ts follows the years across 2025)
+			opened = await openPage(browser, new URL('ban-do/?year=2024', baseURL).href, {
+				settleMs: 8000
+			});
 			page = opened.page;
 		});
 
@@ -230,7 +238,7 @@ describe('map', () => {
 			const sentence = page.locator('[data-testid=network-sentence]');
 			await expect
 				.poll(() => sentence.textContent())
-				.toContain(`Năm 2025: ${networkCount(2025)}/102`);
+				.toContain(`Năm 2024: ${networkCount(2024)}/102`);
 			expect(await sentence.textContent()).toContain('(mục tiêu 2025: 51/102)');
 			const year = page.getByRole('combobox', { name: /^Năm/ });
 			await until(
@@ -243,8 +251,15 @@ describe('map', () => {
 				.toContain(`Năm 2019: ${networkCount(2019)}/102`);
 			expect(await sentence.textContent()).toContain('(mục tiêu 2020: 42/102)');
 			expect(networkCount(2019)).not.toBe(networkCount(2025));
+			// 2025 counts the 40 new units; the target was set on the 102 communes before them
 			await year.selectOption('2025');
 			await expect.poll(() => params(page).has('year')).toBe(false);
+			await expect
+				.poll(() => sentence.textContent())
+				.toContain(`Năm 2025: ${networkCount(2025)}/40`);
+			expect(await sentence.textContent()).toContain(
+				'(mục tiêu 2025: 51/102 xã, phường, thị trấn trước sắp xếp)'
+			);
 		});
 
 		test('measure, year, level and unit round-trip through the URL', async () => {

@@ -38,8 +38,9 @@ describe('offline', () => {
 			await page.locator('.offline.shown').waitFor({ state: 'visible', timeout: 10_000 });
 
 			await page.goto(new URL('ban-do/', baseURL).href, { waitUntil: 'load' });
-			expect(await page.locator('svg.choropleth path[data-code]').count()).toBe(102);
-			expect(await page.locator('tr[data-code]').count()).toBe(102);
+			// the latest year, 2025: the 40 units of the 2025 reform
+			expect(await page.locator('svg.choropleth path[data-code]').count()).toBe(40);
+			expect(await page.locator('tr[data-code]').count()).toBe(40);
 
 			await page.goto(new URL('don-vi/23473/', baseURL).href, { waitUntil: 'load' });
 			expect(await page.locator('h1').textContent()).toBe('Thị trấn Măng Đen');

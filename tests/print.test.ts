@@ -235,6 +235,8 @@ describe('print', () => {
 			const overlapY =
 				Math.min(map!.y + map!.height, legend!.y + legend!.height) - Math.max(map!.y, legend!.y);
 			expect(overlap > 0 && overlapY > 0, 'legend drawn over the map').toBe(false);
+			// the latest year, 2025: the 40 units of the 2025 reform (units valid from 2025-07-01)
+			const communes = units.filter((u) => u.level === 'commune' && u.valid_from === '2025-07-01');
 			const rows = page.locator('.unit-list tbody tr');
 			expect(await rows.count()).toBe(communes.length);
 			const printed = await rows.evaluateAll((trs) =>

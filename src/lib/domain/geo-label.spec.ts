@@ -91,6 +91,10 @@ describe('label points', () => {
 	it('shortens unit names to the place name', () => {
 		expect(shortUnitName('Huyện Đắk Glei')).toBe('Đắk Glei');
 		expect(shortUnitName('Thành phố Kon Tum')).toBe('Kon Tum');
+		// a former district after the 2025 reform: named as the area it was, "cũ" kept
+		expect(shortUnitName('Khu vực huyện Đắk Glei cũ')).toBe('Đắk Glei cũ');
+		expect(shortUnitName('Khu vực thành phố Kon Tum cũ')).toBe('Kon Tum cũ');
+		expect(shortUnitName("Khu vực huyện Ia H' Drai cũ")).toBe("Ia H' Drai cũ");
 		expect(shortUnitName('Thị trấn Plei Kần')).toBe('Plei Kần');
 		expect(shortUnitName('Xã Ia Đal')).toBe('Ia Đal');
 	});

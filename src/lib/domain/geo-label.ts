@@ -129,6 +129,9 @@ export function labelPoint(g: Polygon | MultiPolygon, precision: number): [numbe
 
 /** "Huyện Đắk Glei" → "Đắk Glei": a map labels the place; the level is the map's own. */
 export function shortUnitName(name: string): string {
+	// a former area after a reform keeps its "cũ": "Khu vực huyện Đắk Glei cũ" → "Đắk Glei cũ"
+	const former = /^Khu vực (?:tỉnh|thành phố|thị xã|huyện)\s+(.+ cũ)$/u.exec(name);
+	if (former) return former[1];
 	return name.replace(/^(Tỉnh|Thành phố|Thị xã|Huyện|Thị trấn|Phường|Xã)\s+/u, '');
 }
 

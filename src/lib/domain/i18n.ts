@@ -121,6 +121,12 @@ const vi = {
 	downloadPng: 'Tải ảnh PNG',
 	openUnitPage: 'Xem trang đơn vị',
 	mapFallback: 'Bản đồ tĩnh (SVG). Bản đồ tương tác cần WebGL.',
+	// the map of a year after a reform (issue 16): other units, other names, the crosswalk
+	mapReformNote:
+		'Đơn vị hành chính thay đổi từ ngày {date}: {label}. Số liệu năm {year} theo {n} đơn vị mới; đường viền đậm là khu vực các huyện cũ.',
+	mapReformCrosswalk: 'Bảng đối chiếu đơn vị cũ và mới (CSV)',
+	levelFormerDistrict: 'Khu vực huyện cũ',
+	formedFrom: 'Gồm các đơn vị cũ',
 	selectedUnit: 'Đơn vị đã chọn',
 	trend: 'Diễn biến',
 	byType: 'Theo dạng tật',
@@ -400,6 +406,11 @@ const en: Record<MessageKey, string> = {
 	downloadPng: 'Download PNG',
 	openUnitPage: 'Open the unit page',
 	mapFallback: 'Static map (SVG). The interactive map needs WebGL.',
+	mapReformNote:
+		'The units changed on {date}: {label}. Figures for {year} are for the {n} new units; the bold outlines are the former districts.',
+	mapReformCrosswalk: 'Old-to-new units crosswalk (CSV)',
+	levelFormerDistrict: 'Former districts',
+	formedFrom: 'Formed from',
 	selectedUnit: 'Selected unit',
 	trend: 'Trend',
 	byType: 'By disability type',

@@ -7,6 +7,7 @@ import type { Row } from './published';
 import { measureOf, type MapMeasure, type UnitMeasure } from './coverage';
 import { rateIndicators, type Plan } from './plan';
 import { foldDiacritics, type UnitLevel } from './units';
+import { predecessorRows, publishedEraOfYear, publishedEras, type UnitRow } from './unit-eras';
 
 export interface MapUnit {
 	code: string;
@@ -14,11 +15,31 @@ export interface MapUnit {
 	level: UnitLevel;
 	district_code: string;
 	name_ascii: string;
+	/** for a unit a reform made: the old units it took in (their codes and names, from the era before) */
+	predecessors?: { code: string; name: string }[];
+}
+
+/**
+ * The units of one span of time (the units table's valid_from .. valid_to): the map of a year
+ * shows the units of the era in force on the year's last day, and joins its figures to them.
+ */
+export interface MapEra {
+	/** first day (ISO), '' for the plan's first units */
+	from: string;
+	/** last day (ISO), '' while the era holds */
+	to: string;
+	units: MapUnit[];
 }
 
 export interface MapModel {
 	years: number[];
+	/**
+	 * every unit of every era, as the units table lists them (a code may appear once per era:
+	 * new units reuse old codes). A year's units are those of its era: unitsOfYear().
+	 */
 	units: MapUnit[];
+	/** the units per era, oldest first */
+	eras: MapEra[];
 	/** values[year][unit code]: a trimmed indicators row */
 	values: Record<number, Record<string, Row>>;
 	/** share of the unit's own reports for the year that arrived on time (%), null if none was due */
@@ -43,15 +64,35 @@ export function buildMapModel(
 ): MapModel {
 	const cols = mapColumns(plan);
 	const years = [...new Set(tables.indicators.map((r) => Number(r.year)))].sort((a, b) => a - b);
-	const units = tables.units
-		.filter((u) => u.level !== 'province')
-		.map((u) => ({
-			code: String(u.unit_code),
-			name: String(u.name),
-			level: u.level as UnitLevel,
-			district_code: String(u.district_code),
-			name_ascii: String(u.name_ascii)
-		}));
+	const mapUnit = (u: Row): MapUnit => ({
+		code: String(u.unit_code),
+		name: String(u.name),
+		level: u.level as UnitLevel,
+		district_code: String(u.district_code),
+		name_ascii: String(u.name_ascii)
+	});
+	const units = tables.units.filter((u) => u.level !== 'province').map(mapUnit);
+	const unitRows = tables.units.map((u) => ({
+		...u,
+		unit_code: String(u.unit_code),
+		name: String(u.name),
+		level: String(u.level),
+		district_code: String(u.district_code ?? '')
+	})) as UnitRow[];
+	const published = publishedEras(unitRows);
+	const eras: MapEra[] = published.map((era) => ({
+		from: era.from,
+		to: era.to,
+		units: era.rows
+			.filter((r) => r.level !== 'province')
+			.map((r) => {
+				const olds = predecessorRows(published, era, r.unit_code);
+				const u = mapUnit(r as Row);
+				return olds.length === 0
+					? u
+					: { ...u, predecessors: olds.map((o) => ({ code: o.unit_code, name: o.name })) };
+			})
+	}));
 	const values: MapModel['values'] = {};
 	for (const r of tables.indicators) {
 		const trimmed: Row = {};
@@ -76,8 +117,47 @@ export function buildMapModel(
 			timeliness[y][u.code] = t && t.due > 0 ? Math.round((t.onTime * 1000) / t.due) / 10 : null;
 		}
 	}
-	return { years, units, values, timeliness };
+	return { years, units, eras, values, timeliness };
 }
+
+/**
+ * The published files of an era's units, under data/geo/ (the pipeline's names,
+ * src/lib/pipeline/run.ts): the plan's first communes in communes.geojson, a reform's in
+ * communes-<from>.geojson, with the crosswalk from the old units in crosswalk-<from>.csv.
+ */
+export function eraFiles(from: string): {
+	communes: 'communes' | `communes-${string}`;
+	crosswalk: string | null;
+} {
+	return from === ''
+		? { communes: 'communes', crosswalk: null }
+		: { communes: `communes-${from}`, crosswalk: `crosswalk-${from}.csv` };
+}
+
+/** What the map's functions read of a model (a model built before eras has its units only). */
+export type MapModelView = Pick<MapModel, 'values' | 'timeliness'> & {
+	units?: MapUnit[];
+	eras?: MapEra[];
+};
+
+/** The era a year's figures belong to: the one in force on the year's last day. */
+export function mapEraOfYear(model: Pick<MapModelView, 'eras' | 'units'>, year: number): MapEra {
+	if (!model.eras || model.eras.length === 0) return { from: '', to: '', units: model.units ?? [] };
+	// the same rule as the units table's readers (unit-eras): an era holds from its first day on
+	const spans = model.eras.map((e) => ({ from: e.from, to: e.to, rows: [] }));
+	return model.eras[spans.indexOf(publishedEraOfYear(spans, year))];
+}
+
+/** The units a year's figures are keyed by (codes mean a unit only within their era). */
+export const unitsOfYear = (model: Pick<MapModelView, 'eras' | 'units'>, year: number): MapUnit[] =>
+	mapEraOfYear(model, year).units;
+
+/** Whether two years are keyed by the same units (a unit's trend spans only such years). */
+export const sameEra = (
+	model: Pick<MapModelView, 'eras' | 'units'>,
+	a: number,
+	b: number
+): boolean => mapEraOfYear(model, a) === mapEraOfYear(model, b);
 
 /** Vietnamese collation for unit names ("Xã Đắk …" sorts after "Xã Dục …" as Vietnamese expect). */
 export const unitCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
@@ -125,7 +205,7 @@ export function childrenByType(
 
 /** Every unit of a level with its measure and class for one year, judged against that year's phase. */
 export function mapView(
-	model: MapModel,
+	model: MapModelView,
 	plan: Pick<Plan, 'phases'>,
 	measure: MapMeasure,
 	year: number,
@@ -134,7 +214,7 @@ export function mapView(
 	const phaseId = (
 		plan.phases.find((p) => year >= p.startYear && year <= p.endYear) ?? plan.phases.at(-1)!
 	).id;
-	const units = model.units
+	const units = unitsOfYear(model, year)
 		.filter((u) => u.level === level)
 		.map((u) => ({
 			...u,
@@ -145,13 +225,14 @@ export function mapView(
 
 /** "51/102 xã, phường, thị trấn có mạng lưới liên kết dịch vụ (mục tiêu 2025: 51/102)". */
 export function networkSentence(
-	model: MapModel,
+	model: MapModelView,
 	plan: Pick<Plan, 'phases' | 'indicators'>,
 	year: number,
 	lang: 'vi' | 'en'
 ): string {
 	const ind = plan.indicators.find((i) => i.kind === 'unit_count' && i.level === 'commune');
-	const communes = model.units.filter((u) => u.level === 'commune');
+	const era = mapEraOfYear(model, year);
+	const communes = era.units.filter((u) => u.level === 'commune');
 	// a commune's own count is its flag for the year's phase (services maintained, then a network)
 	const withNetwork = communes.filter(
 		(u) => ind && model.values[year]?.[u.code]?.[`${ind.id}_count`] === 1
@@ -160,12 +241,14 @@ export function networkSentence(
 		plan.phases.find((p) => year >= p.startYear && year <= p.endYear) ?? plan.phases.at(-1)!;
 	const target = ind?.targets.find((t) => t.phase === phase.id);
 	const tgt = target ? `${target.value}/${target.of ?? communes.length}` : '–';
+	// a target counted on the units of an earlier era says so (51/102: of the communes before 2025)
+	const earlier = era.from !== '' && target?.of !== undefined;
 	// what is counted changes with the phase: the plan's words for the phase's flag
 	const what = target?.flagLabel ?? {
 		vi: 'có mạng lưới liên kết dịch vụ',
 		en: 'have a linked service network'
 	};
 	return lang === 'vi'
-		? `Năm ${year}: ${withNetwork}/${communes.length} xã, phường, thị trấn ${what.vi} (mục tiêu ${phase.endYear}: ${tgt}).`
-		: `${year}: ${withNetwork}/${communes.length} communes ${what.en} (target ${phase.endYear}: ${tgt}).`;
+		? `Năm ${year}: ${withNetwork}/${communes.length} xã, phường, thị trấn ${what.vi} (mục tiêu ${phase.endYear}: ${tgt}${earlier ? ' xã, phường, thị trấn trước sắp xếp' : ''}).`
+		: `${year}: ${withNetwork}/${communes.length} communes ${what.en} (target ${phase.endYear}: ${tgt}${earlier ? ' communes before the reorganisation' : ''}).`;
 }

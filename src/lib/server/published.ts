@@ -77,7 +77,10 @@ function checkFlags(name: string, table: PublishedTable): PublishedTable {
 	return table;
 }
 
-export function loadGeoJson(name: 'communes' | 'districts'): GeoJSON.FeatureCollection {
+/** A published boundary file: the first era's, or an era's own (`communes-2025-07-01`). */
+export function loadGeoJson(
+	name: 'communes' | 'districts' | `communes-${string}`
+): GeoJSON.FeatureCollection {
 	return readJson<GeoJSON.FeatureCollection>(path.join(dataDir, 'geo', `${name}.geojson`));
 }
 

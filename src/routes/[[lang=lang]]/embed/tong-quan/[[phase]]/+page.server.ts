@@ -1,4 +1,5 @@
 import { buildOverview } from '$lib/domain/overview';
+import { mapEraOfYear } from '$lib/domain/map-model';
 import { mapData } from '$lib/server/map-data';
 import { loadManifest, loadPlan, loadTable } from '$lib/server/published';
 import { error } from '@sveltejs/kit';
@@ -25,11 +26,27 @@ export const load: PageServerLoad = ({ params }) => {
 		loadManifest().asOf
 	);
 	const map = mapData();
+	const defaultPhase = params.phase ?? model.defaultPhase;
+	// the mini map's year (the page's rule): its era's communes, a value never on another era's unit
+	const mapYear = Math.min(
+		model.years.at(-1)!,
+		plan.phases.find((p) => p.id === defaultPhase)?.endYear ?? Infinity
+	);
 	return {
 		plan: { phases: plan.phases, indicators: plan.indicators },
 		years: model.years,
-		defaultPhase: params.phase ?? model.defaultPhase,
+		defaultPhase,
 		province: model.province,
-		map: { model: map.model, communes: map.communeLayer, districts: map.districtLayer }
+		map: {
+			// the mini map's year only: its era's units and values (an embed stays small)
+			model: {
+				years: map.model.years,
+				eras: [mapEraOfYear(map.model, mapYear)],
+				values: { [mapYear]: map.model.values[mapYear] },
+				timeliness: {}
+			},
+			communes: map.communeLayerOfYear(mapYear),
+			districts: map.districtLayer
+		}
 	};
 };
