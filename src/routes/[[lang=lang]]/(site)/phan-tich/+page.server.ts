@@ -14,7 +14,10 @@ export const load: PageServerLoad = async () => {
 		type: String(u.type),
 		level: u.level as 'province' | 'district' | 'commune',
 		district_code: String(u.district_code),
-		name_ascii: String(u.name_ascii)
+		name_ascii: String(u.name_ascii),
+		// the era the unit belongs to: a year's names are those of the units in force at its end
+		valid_from: String(u.valid_from ?? ''),
+		valid_to: String(u.valid_to ?? '')
 	}));
 	// years with a children report (the cube's); a year with units reports only has no cube rows
 	const years = childrenYears();
