@@ -208,7 +208,10 @@ describe('indicator pages', () => {
 				.filter((r) => r.unit_code === code && rate(r) !== null)
 				.sort((a, b) => Number(a.year) - Number(b.year))
 				.at(-1);
-		const districts = units.filter((u) => u.level === 'district').map((u) => String(u.unit_code));
+		// (a district and its former area share the code: one row, one choice)
+		const districts = [
+			...new Set(units.filter((u) => u.level === 'district').map((u) => String(u.unit_code)))
+		];
 		// Oracle: the two districts with the lowest latest published value are shown first.
 		const lowest = districts
 			.filter((c) => latest(c))
