@@ -92,6 +92,13 @@ export class ExplorerState {
 		)
 	);
 	names = $derived({ district: this.districtName, commune: this.communeName });
+	/** the names of a year's units (the selection a view waits for is named by its own year) */
+	namesOf = (year: number) => {
+		const rows = this.unitsOfYear(year);
+		const of = (level: string) =>
+			Object.fromEntries(rows.filter((u) => u.level === level).map((u) => [u.code, u.name]));
+		return { district: of('district'), commune: of('commune') };
+	};
 
 	communesOfDistrict = $derived(
 		this.filters.district.length === 1
@@ -295,7 +302,10 @@ export class ExplorerState {
 	// and no number is shown until it is answered
 	waiting = $derived(
 		this.status === 'loading' && !sameFilters(this.filters, this.shown)
-			? { selection: describeFilters(this.filters, this.lang, this.names), year: this.filters.year }
+			? {
+					selection: describeFilters(this.filters, this.lang, this.namesOf(this.filters.year)),
+					year: this.filters.year
+				}
 			: null
 	);
 	exported = $derived(
