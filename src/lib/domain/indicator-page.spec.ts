@@ -70,9 +70,12 @@ describe('targetRule', () => {
 
 describe('defaultCompared', () => {
 	const unit = (code: string, level: UnitRow['level'], ...values: (number | null)[]): UnitRow => ({
+		key: code,
 		code,
 		name: code,
 		level,
+		era: '',
+		anchor: '',
 		values: values.map((value, i) =>
 			value === undefined ? null : { year: 2020 + i, value, suppressed: value === null }
 		)

@@ -7,6 +7,7 @@ import type { Row } from './published';
 import { indicatorSeries, type IndicatorValue } from './indicator-values';
 import { currentPhase, type Plan } from './plan';
 import type { ReportStatus } from './reporting';
+import { namesOfYear, publishedEras, toUnitRows, yearsOfEra } from './unit-eras';
 
 export interface UnitRef {
 	code: string;
@@ -17,8 +18,16 @@ export interface OverviewModel {
 	years: number[];
 	defaultPhase: string;
 	province: Record<string, IndicatorValue[]>;
+	/** the districts as the plan's units name them (one per code, the reporters) */
 	districts: UnitRef[];
-	/** units per level of the published list (the plan's level ids) */
+	/**
+	 * per year, each district code's name in the era of that year: a district up to the reform, the
+	 * former area of the same ground after it ("Khu vực huyện Đắk Hà cũ")
+	 */
+	districtNames: Record<number, Record<string, string>>;
+	/** the reform that ended the districts (its first day) and its first year, when the years reach it */
+	districtsEnded: { from: string; year: number } | null;
+	/** units per level of the plan's first unit list (the plan's level ids) */
 	levelCounts: Record<string, number>;
 	districtSeries: Record<string, Record<string, IndicatorValue[]>>;
 	/** for unit-count indicators: per year, the units whose flag is set */
@@ -49,15 +58,26 @@ export function buildOverview(
 	tables: { indicators: Row[]; units: Row[]; reporting: Row[]; reportingSummary: Row[] },
 	asOf: string
 ): OverviewModel {
-	const names = new Map(tables.units.map((u) => [String(u.unit_code), String(u.name)]));
 	const provinceCode = plan.geography.province.code;
 	const years = [...new Set(tables.indicators.map((r) => Number(r.year)))].sort((a, b) => a - b);
-	const districts = tables.units
+	// A code names a unit only with its era: each year's names are those of its era's units.
+	const unitRows = toUnitRows(tables.units);
+	const eras = publishedEras(unitRows);
+	const namesByYear = new Map(years.map((y) => [y, namesOfYear(unitRows, y)]));
+	const districts = eras[0].rows
 		.filter((u) => u.level === 'district')
-		.map((u) => ({ code: String(u.unit_code), name: String(u.name) }));
+		.map((u) => ({ code: u.unit_code, name: u.name }));
+	const districtNames: OverviewModel['districtNames'] = {};
+	for (const y of years)
+		districtNames[y] = Object.fromEntries(
+			districts.map((d) => [d.code, namesByYear.get(y)!.get(d.code) ?? d.name])
+		);
+	const later = eras.find((e, i) => i > 0 && yearsOfEra(eras, e, years).length > 0);
+	const districtsEnded = later
+		? { from: later.from, year: yearsOfEra(eras, later, years)[0] }
+		: null;
 	const levelCounts: Record<string, number> = {};
-	for (const u of tables.units)
-		levelCounts[String(u.level)] = (levelCounts[String(u.level)] ?? 0) + 1;
+	for (const u of eras[0].rows) levelCounts[u.level] = (levelCounts[u.level] ?? 0) + 1;
 	const province: OverviewModel['province'] = {};
 	const districtSeries: OverviewModel['districtSeries'] = {};
 	const counted: OverviewModel['counted'] = {};
@@ -75,7 +95,7 @@ export function buildOverview(
 					)
 					.map((r) => ({
 						code: String(r.unit_code),
-						name: names.get(String(r.unit_code)) ?? String(r.unit_code)
+						name: namesByYear.get(y)!.get(String(r.unit_code)) ?? String(r.unit_code)
 					}))
 					.sort((a, b) => a.code.localeCompare(b.code));
 		}
@@ -86,6 +106,8 @@ export function buildOverview(
 		defaultPhase: currentPhase(plan, Math.min(asOfYear, years.at(-1) ?? asOfYear)).id,
 		province,
 		districts,
+		districtNames,
+		districtsEnded,
 		levelCounts,
 		districtSeries,
 		counted,

@@ -253,3 +253,159 @@ export function erasFromList(top: { code: string; name: string }, units: UnitWit
 	});
 	return chainEras(geos[0]?.geo ?? buildGeography(top, []), later);
 }
+
+/** The years (of those given) whose figures are keyed by an era's units. */
+export function yearsOfEra<R extends UnitRow>(
+	eras: PublishedEra<R>[],
+	era: PublishedEra<R>,
+	years: number[]
+): number[] {
+	return years.filter((y) => publishedEraOfYear(eras, y) === era);
+}
+
+/** One unit a code names: in one era, with the years that are its own and its links across eras. */
+export interface CodeInEra<R extends UnitRow = UnitRow> {
+	era: PublishedEra<R>;
+	/** the era's place, 0 for the plan's first units */
+	index: number;
+	row: R;
+	/** the years (of those given) whose figures are this unit's */
+	years: number[];
+	/** a new unit's old units (named from the era before) */
+	predecessors: R[];
+	/** an old commune's new unit (from the era after) */
+	successor?: R;
+}
+
+/**
+ * The units a code names, one per era it is used in, oldest first. A reused code (new 23293
+ * Phường Kon Tum, old 23293 Phường Thắng Lợi) gives two units, each with its own years: their
+ * figures are never one series.
+ */
+export function unitsOfCode<R extends UnitRow>(
+	rows: R[],
+	code: string,
+	years: number[]
+): CodeInEra<R>[] {
+	const eras = publishedEras(rows);
+	const out: CodeInEra<R>[] = [];
+	eras.forEach((era, index) => {
+		const row = era.rows.find((r) => String(r.unit_code) === code && r.level !== 'province');
+		if (!row) return;
+		out.push({
+			era,
+			index,
+			row,
+			years: yearsOfEra(eras, era, years),
+			predecessors: predecessorRows(eras, era, code),
+			successor: successorRow(eras, era, code)
+		});
+	});
+	return out;
+}
+
+/** Code → name of the units a year's figures are keyed by (the era in force on its last day). */
+export function namesOfYear<R extends UnitRow>(rows: R[], year: number): Map<string, string> {
+	return new Map(unitRowsOfYear(rows, year).map((r) => [String(r.unit_code), String(r.name)]));
+}
+
+/**
+ * The name a series over `years` carries for a code: its one name, or its names era by era
+ * joined with " / " when the code names a unit by another name in a later era (a district and
+ * the former area of the same ground: "Huyện Đắk Hà / Khu vực huyện Đắk Hà cũ").
+ */
+export function nameOverYears<R extends UnitRow>(rows: R[], code: string, years: number[]): string {
+	const names: string[] = [];
+	for (const y of years) {
+		const name = namesOfYear(rows, y).get(code);
+		if (name !== undefined && !names.includes(name)) names.push(name);
+	}
+	return names.join(' / ') || code;
+}
+
+/** Lower case, no diacritics, single spaces: what a unit search compares. */
+export const searchFold = (s: string): string =>
+	foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** One unit of one era as a search finds it. */
+export interface SearchEntry<R extends UnitRow = UnitRow> extends CodeInEra<R> {
+	/**
+	 * What the search matches (folded): the unit's own name and code, and the names of the units
+	 * it became or came from, so an old name finds the new unit and a new name the old ones.
+	 */
+	key: string;
+}
+
+/** Every district and commune of every era, with the text a search over old and new names matches. */
+export function unitSearchEntries<R extends UnitRow>(rows: R[]): SearchEntry<R>[] {
+	const eras = publishedEras(rows);
+	const out: SearchEntry<R>[] = [];
+	eras.forEach((era, index) => {
+		for (const row of era.rows) {
+			if (row.level === 'province') continue;
+			const code = String(row.unit_code);
+			const predecessors = predecessorRows(eras, era, code);
+			const successor = successorRow(eras, era, code);
+			const related = [...predecessors, ...(successor ? [successor] : [])].map((r) =>
+				searchFold(String(r.name))
+			);
+			out.push({
+				era,
+				index,
+				row,
+				years: [],
+				predecessors,
+				successor,
+				key: [searchFold(String(row.name)), code, ...related].join(' | ')
+			});
+		}
+	});
+	return out;
+}
+
+/** The entries a query finds (diacritics and case ignored; a code by its first digits). */
+export function findUnits<R extends UnitRow>(
+	entries: SearchEntry<R>[],
+	query: string
+): SearchEntry<R>[] {
+	const q = searchFold(query);
+	if (q === '') return entries;
+	return entries.filter((e) => e.key.includes(q) || String(e.row.unit_code).startsWith(q));
+}
+
+/** "2025-07-01" → "1/7/2025" (vi) or "1 July 2025" (en). */
+export function eraDay(iso: string, lang: 'vi' | 'en'): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	if (lang === 'vi') return `${d}/${m}/${y}`;
+	const months = [
+		'January',
+		'February',
+		'March',
+		'April',
+		'May',
+		'June',
+		'July',
+		'August',
+		'September',
+		'October',
+		'November',
+		'December'
+	];
+	return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** The published `units` rows (cells of any type) as unit rows. */
+export function toUnitRows(rows: Record<string, unknown>[]): (UnitRow & { type: string })[] {
+	const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+	return rows.map((r) => ({
+		...r,
+		unit_code: s(r.unit_code),
+		name: s(r.name),
+		type: s(r.type),
+		level: s(r.level),
+		district_code: s(r.district_code),
+		valid_from: s(r.valid_from),
+		valid_to: s(r.valid_to),
+		predecessor_codes: s(r.predecessor_codes)
+	}));
+}

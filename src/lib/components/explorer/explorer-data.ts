@@ -11,6 +11,9 @@ export interface ExplorerUnit {
 	level: 'province' | 'district' | 'commune';
 	district_code: string;
 	name_ascii: string;
+	/** the unit's era (ISO days, '' when open): a code names a unit only with its era */
+	valid_from?: string;
+	valid_to?: string;
 }
 
 export interface ExplorerData {

@@ -35,6 +35,7 @@ import type { Plan } from '$lib/domain/plan';
 import { getQueryClient, type QueryClient } from '$lib/data/duckdb';
 import { loadPublishedCube, type EngineProgress } from '$lib/data/explorer-engine';
 import type { ExplorerData } from './explorer-data';
+import { publishedEraOfYear, publishedEras } from '$lib/domain/unit-eras';
 import { earlyViews } from '$lib/data/early-views';
 import { loadUploadCube, uploadContext } from '$lib/data/upload';
 
@@ -50,31 +51,73 @@ export class ExplorerState {
 	lang = $derived(this.data.lang);
 	plan = $derived(this.data.plan as Plan);
 	notice = $derived(this.data.site.illustrative ? t(this.lang, 'illustrative') : undefined);
-	districts = $derived(this.data.units.filter((u) => u.level === 'district'));
-	districtName = $derived(Object.fromEntries(this.districts.map((d) => [d.code, d.name])));
+	/**
+	 * The units of a year: those in force on its last day (the 2025 reform reused old codes for new
+	 * units, so a code's name depends on the year shown).
+	 */
+	unitsOfYear = (year: number) => {
+		const eras = publishedEras(this.data.units.map((u) => ({ ...u, unit_code: u.code })));
+		return publishedEraOfYear(eras, year).rows;
+	};
+	#eraOf = (year: number) =>
+		publishedEraOfYear(
+			publishedEras(this.data.units.map((u) => ({ ...u, unit_code: u.code }))),
+			year
+		).from;
+	/** the plan's first units (an upload is checked against them) */
+	firstUnits = $derived(this.unitsOfYear(Math.min(...this.data.years, this.data.defaultYear)));
+	filters: ExplorerFilters = $state() as ExplorerFilters;
+	result: ExplorerResult = $state() as ExplorerResult;
+	/** the options offered: the units of the chosen year */
+	districts = $derived(this.unitsOfYear(this.filters.year).filter((u) => u.level === 'district'));
+	/** names under the result: those of the year it shows */
+	#shownUnits = $derived(this.unitsOfYear(this.result.filters.year));
+	districtName = $derived(
+		Object.fromEntries(
+			this.#shownUnits.filter((u) => u.level === 'district').map((d) => [d.code, d.name])
+		)
+	);
+	// a link's codes may be of any era (the year it names picks the units)
 	allowed = $derived({
 		...(Object.fromEntries(
 			breakdowns.map((b) => [b.id, b.categories.map((c) => c.code)])
 		) as Record<BreakdownId, string[]>),
-		district: this.districts.map((d) => d.code),
-		commune: this.data.units.filter((u) => u.level === 'commune').map((u) => u.code)
+		district: [
+			...new Set(this.data.units.filter((u) => u.level === 'district').map((d) => d.code))
+		],
+		commune: [...new Set(this.data.units.filter((u) => u.level === 'commune').map((u) => u.code))]
 	});
 	communeName = $derived(
 		Object.fromEntries(
-			this.data.units.filter((u) => u.level === 'commune').map((u) => [u.code, u.name])
+			this.#shownUnits.filter((u) => u.level === 'commune').map((u) => [u.code, u.name])
 		)
 	);
 	names = $derived({ district: this.districtName, commune: this.communeName });
+	/** the names of a year's units (the selection a view waits for is named by its own year) */
+	namesOf = (year: number) => {
+		const rows = this.unitsOfYear(year);
+		const of = (level: string) =>
+			Object.fromEntries(rows.filter((u) => u.level === level).map((u) => [u.code, u.name]));
+		return { district: of('district'), commune: of('commune') };
+	};
 
-	filters: ExplorerFilters = $state() as ExplorerFilters;
 	communesOfDistrict = $derived(
 		this.filters.district.length === 1
-			? this.data.units.filter(
+			? this.unitsOfYear(this.filters.year).filter(
 					(u) => u.level === 'commune' && u.district_code === this.filters.district[0]
 				)
 			: []
 	);
-	result: ExplorerResult = $state() as ExplorerResult;
+	/**
+	 * The years the trend spans: every year, but for chosen communes only the years of the shown
+	 * year's era (a reused code names another unit in another era: never one series across them).
+	 */
+	trendYears = $derived.by(() => {
+		if (this.result.filters.commune.length === 0 || this.result.table !== 'cube') return this.years;
+		const eras = publishedEras(this.data.units.map((u) => ({ ...u, unit_code: u.code })));
+		const era = publishedEraOfYear(eras, this.result.filters.year);
+		return this.years.filter((y) => publishedEraOfYear(eras, y) === era);
+	});
 	status = $state<EngineStatus>('prerendered');
 	progress = $state<EngineProgress>({ loaded: 0, total: 0, stage: 'engine' });
 	table = $state('cube');
@@ -187,6 +230,10 @@ export class ExplorerState {
 	}
 
 	update = (next: ExplorerFilters) => {
+		// A year of another era of units: the chosen communes are not its units (a reused code
+		// names another unit), so the choice of communes is cleared.
+		if (next.commune.length > 0 && this.#eraOf(next.year) !== this.#eraOf(this.filters.year))
+			next = { ...next, commune: [] };
 		this.filters = next;
 		const url = new URL(location.href);
 		url.search = new URLSearchParams(filtersToParams(next, this.data.defaultYear)).toString();
@@ -256,7 +303,10 @@ export class ExplorerState {
 	// and no number is shown until it is answered
 	waiting = $derived(
 		this.status === 'loading' && !sameFilters(this.filters, this.shown)
-			? { selection: describeFilters(this.filters, this.lang, this.names), year: this.filters.year }
+			? {
+					selection: describeFilters(this.filters, this.lang, this.namesOf(this.filters.year)),
+					year: this.filters.year
+				}
 			: null
 	);
 	exported = $derived(
@@ -273,7 +323,7 @@ export class ExplorerState {
 
 	/** Valid records of an upload: the cube built from them is shown in place of the published one. */
 	showUpload = async (children: ChildrenRecord[], files: string) => {
-		const ctx = uploadContext(this.plan, this.data.units);
+		const ctx = uploadContext(this.plan, this.firstUnits);
 		const c = this.#client ?? (await getQueryClient());
 		this.#client = c;
 		this.uploadYears = await loadUploadCube(c, children, ctx);

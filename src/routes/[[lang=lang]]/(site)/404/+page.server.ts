@@ -1,5 +1,5 @@
-import { foldDiacritics } from '$lib/domain/units';
 import { unitCollator } from '$lib/domain/map-model';
+import { publishedEras, toUnitRows, unitSearchEntries } from '$lib/domain/unit-eras';
 import { loadTable } from '$lib/server/published';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -15,23 +15,47 @@ export const csr = false;
 export const entries: EntryGenerator = () => [{ lang: undefined }, { lang: 'en' }];
 
 export const load: PageServerLoad = () => {
-	const rows = loadTable('units').rows;
-	const unit = (u: (typeof rows)[number]) => ({
-		code: String(u.unit_code),
-		name: String(u.name),
-		// what the search matches: the name without diacritics, lower case, and the code
-		key: `${foldDiacritics(String(u.name)).toLowerCase()} ${u.unit_code}`
+	const rows = toUnitRows(loadTable('units').rows);
+	const eras = publishedEras(rows);
+	// what the search matches: the name without diacritics, lower case, the code, and the names of
+	// the units it became or came from (an old name finds the new unit, a new name the old ones)
+	const entries = unitSearchEntries(rows);
+	const multi = new Set(
+		rows
+			.filter((r) => r.level !== 'province')
+			.map((r) => r.unit_code)
+			.filter((c, i, all) => all.indexOf(c) !== i)
+	);
+	const unit = (e: (typeof entries)[number]) => ({
+		code: e.row.unit_code,
+		name: e.row.name,
+		key: e.key,
+		// a code that names units in several eras: the link goes to this one's part of the page
+		anchor: multi.has(e.row.unit_code) ? `#era-${e.index + 1}` : '',
+		successor: e.successor ? { code: e.successor.unit_code, name: e.successor.name } : null,
+		predecessors: e.predecessors.map((p) => p.name)
 	});
 	const byName = (a: { name: string }, b: { name: string }) => unitCollator.compare(a.name, b.name);
-	const districts = rows
-		.filter((u) => u.level === 'district')
-		.map((d) => ({
-			...unit(d),
-			communes: rows
-				.filter((c) => c.level === 'commune' && String(c.district_code) === String(d.unit_code))
-				.map(unit)
-				.sort(byName)
-		}))
-		.sort(byName);
-	return { districts };
+	return {
+		eras: eras.map((era, index) => {
+			const mine = entries.filter((e) => e.index === index);
+			return {
+				index,
+				from: era.from,
+				to: era.to,
+				// the day after this era, when a later one follows (its units' successors are from it)
+				next: eras[index + 1]?.from ?? '',
+				districts: mine
+					.filter((e) => e.row.level === 'district')
+					.map((d) => ({
+						...unit(d),
+						communes: mine
+							.filter((c) => c.row.level === 'commune' && c.row.district_code === d.row.unit_code)
+							.map(unit)
+							.sort(byName)
+					}))
+					.sort(byName)
+			};
+		})
+	};
 };

@@ -2,6 +2,7 @@
 import { json } from '@sveltejs/kit';
 import { earlyFilters, earlyKey, type EarlyViews } from '$lib/domain/explorer-early';
 import { explorerViews } from '$lib/server/explorer-default';
+import { toUnitRows, unitRowsOfYear } from '$lib/domain/unit-eras';
 import { childrenYears, loadTable } from '$lib/server/published';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -15,9 +16,10 @@ export const entries: EntryGenerator = () => years().map((y) => ({ year: String(
 export const GET: RequestHandler = async ({ params }) => {
 	const year = Number(params.year);
 	if (!years().includes(year)) return new Response('no such year', { status: 404 });
-	const districts = loadTable('units')
-		.rows.filter((u) => u.level === 'district')
-		.map((u) => String(u.unit_code));
+	// the districts of the year's units (after the 2025 reform: the former areas, same codes)
+	const districts = unitRowsOfYear(toUnitRows(loadTable('units').rows), year)
+		.filter((u) => u.level === 'district')
+		.map((u) => u.unit_code);
 	const list = earlyFilters(year, districts);
 	const results = await explorerViews(list);
 	const body: EarlyViews = {
