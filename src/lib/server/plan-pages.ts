@@ -3,6 +3,7 @@
  * home plan (served at /) keeps its own pages; its catalogue entry takes its status from the
  * verdicts its overview shows (the same domain code), and links to /.
  */
+import { publishedEras, type UnitRow } from '$lib/domain/unit-eras';
 import { error } from '@sveltejs/kit';
 import { buildOverview } from '$lib/domain/overview';
 import { assess } from '$lib/domain/indicator-values';
@@ -65,7 +66,8 @@ function homeCounts(): {
 }
 
 function homeUnitCounts(summary: PlanSummary): PlanSummary['levels'] {
-	const rows = loadTable('units').rows;
+	// the plan's own units (the first era of a list a reform changed: the targets count those)
+	const rows = publishedEras(loadTable('units').rows as unknown as UnitRow[])[0].rows;
 	return summary.levels.map((l) => ({
 		...l,
 		count: rows.filter((r) => r.level === l.id).length,
