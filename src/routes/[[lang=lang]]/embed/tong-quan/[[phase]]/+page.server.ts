@@ -1,3 +1,4 @@
+import { loadReformFacts } from '$lib/server/reform';
 import { buildOverview } from '$lib/domain/overview';
 import { mapEraOfYear } from '$lib/domain/map-model';
 import { mapData } from '$lib/server/map-data';
@@ -34,6 +35,7 @@ export const load: PageServerLoad = ({ params }) => {
 	);
 	return {
 		plan: { phases: plan.phases, indicators: plan.indicators },
+		reform: loadReformFacts(),
 		years: model.years,
 		defaultPhase,
 		province: model.province,
