@@ -29,7 +29,8 @@ describe('prerendered pages', () => {
 		expect(pages).toContain('/');
 	});
 
-	test.each(pages)('%s', async (path) => {
+	// A visit mostly waits (load, then the network quiet): three at a time overlap their waits.
+	test.concurrent.for(pages)('%s', async (path, { expect }) => {
 		const opened = await openPage(browser, new URL(path.slice(1), baseURL).href);
 		try {
 			expect.soft(opened.status, 'HTTP status').toBe(200);

@@ -12,6 +12,8 @@ export default defineConfig({
 		hookTimeout: 120_000,
 		// One Chromium at a time: the machine has 2 cores.
 		fileParallelism: false,
+		// tests marked concurrent (pages.test's visits) run three at a time
+		maxConcurrency: 3,
 		reporters: ['default']
 	}
 });
