@@ -52,6 +52,22 @@ export function formatPoints(value: number | null | undefined, lang: Lang): stri
 // By hand, not Intl.DateTimeFormat: its first use costs a phone ~150 ms of main thread (loading
 // the locale's calendar data) on every page load, for a date the HTML already shows; and the
 // browser's ICU could spell a month otherwise than Node's did at build time ("Sep"/"Sept").
+/** English month names, in full: "1 July 2025". */
+export const MONTH_NAMES_EN = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
 const MONTHS_EN = [
 	'Jan',
 	'Feb',

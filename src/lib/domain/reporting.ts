@@ -1,3 +1,5 @@
+import { MONTH_NAMES_EN } from './format';
+
 /** Whether a periodic report arrived, and on time, against its due date. */
 export type ReportStatus = 'on_time' | 'late' | 'missing' | 'not_due';
 
@@ -41,20 +43,7 @@ export function reportingLeadParts(
 				: `${l.units} ${l.label.en.toLowerCase()} units`
 		)
 		.join(lang === 'vi' ? ' và ' : ' and ');
-	const months = [
-		'January',
-		'February',
-		'March',
-		'April',
-		'May',
-		'June',
-		'July',
-		'August',
-		'September',
-		'October',
-		'November',
-		'December'
-	];
+	const months = MONTH_NAMES_EN;
 	const dues = periods
 		.map((p) => {
 			const [m, d] = p.due.split('-').map(Number);

@@ -7,6 +7,7 @@
  * New units may reuse old codes (new 23293 Phường Kon Tum is old Phường Thắng Lợi's code):
  * a code means a unit only together with its era, never across eras.
  */
+import { MONTH_NAMES_EN } from './format';
 import { buildGeography, foldDiacritics, type Geography, type Unit } from './units';
 
 export interface UnitEra {
@@ -377,21 +378,7 @@ export function findUnits<R extends UnitRow>(
 export function eraDay(iso: string, lang: 'vi' | 'en'): string {
 	const [y, m, d] = iso.split('-').map(Number);
 	if (lang === 'vi') return `${d}/${m}/${y}`;
-	const months = [
-		'January',
-		'February',
-		'March',
-		'April',
-		'May',
-		'June',
-		'July',
-		'August',
-		'September',
-		'October',
-		'November',
-		'December'
-	];
-	return `${d} ${months[m - 1]} ${y}`;
+	return `${d} ${MONTH_NAMES_EN[m - 1]} ${y}`;
 }
 
 /** The published `units` rows (cells of any type) as unit rows. */
